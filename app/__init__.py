@@ -1,0 +1,1 @@
+"""Five platforms back office."""

@@ -1,0 +1,1 @@
+"""Use cases: permission check, one transaction, audit, plain data back (no Qt)."""

@@ -1,0 +1,1 @@
+"""Shared view machinery: background runner, declarative screens, dialogs."""
