@@ -1,0 +1,1 @@
+"""Administration screens: users and roles, the audit trail."""

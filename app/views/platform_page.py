@@ -1,0 +1,85 @@
+"""One platform's tab: its sections on the left, the open section on the right.
+
+Sections a role may not open are not listed; a platform whose screens are not yet available says so
+plainly instead of showing an empty page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+
+from app.views.app_context import AppContext
+from app.views.platforms import Platform
+
+log = logging.getLogger(__name__)
+
+
+class PlatformPage(QWidget):
+    def __init__(self, platform: Platform, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.platform = platform
+        self.ctx = ctx
+        self.setObjectName(f"platform_{platform.key}")
+        self.nav = QListWidget()
+        self.nav.setObjectName("section_nav")
+        self.nav.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        self._built: dict[int, QWidget] = {}
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.sections = [s for s in platform.sections if ctx.actor.can(s.permission)]
+        for section in self.sections:
+            item = QListWidgetItem(QCoreApplication.translate("platform", section.title))
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())
+        overview = self._overview()
+        self.nav.addItem(QListWidgetItem(self.tr("平台概览")))
+        self.stack.addWidget(overview)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._open)
+        self.nav.setCurrentRow(0)
+
+    def _overview(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("platform_overview")
+        lay = QVBoxLayout(page)
+        title = QLabel(self.platform.tr_title())
+        title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #0d3c84;")
+        summary = QLabel(QCoreApplication.translate("platform", self.platform.summary))
+        summary.setWordWrap(True)
+        lay.addWidget(title)
+        lay.addWidget(summary)
+        if self.platform.planned:
+            planned = "、".join(QCoreApplication.translate("platform", t) for t in self.platform.planned)
+            note = QLabel(self.tr("以下功能尚未在本版本中开通：{0}。").format(planned))
+            note.setObjectName("planned_note")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #8a6d3b; background: #fcf8e3; padding: 8px; border-radius: 4px;")
+            lay.addWidget(note)
+        if not self.sections and self.platform.sections:
+            hidden = QLabel(self.tr("您的角色没有打开本平台任何功能的权限；如需使用，请联系系统管理员。"))
+            hidden.setWordWrap(True)
+            lay.addWidget(hidden)
+        lay.addStretch(1)
+        lay.setAlignment(Qt.AlignmentFlag.AlignTop)
+        return page
+
+    @Slot(int)
+    def _open(self, row: int) -> None:
+        if row < 0:
+            return
+        if row < len(self.sections) and row not in self._built:
+            widget = self.sections[row].factory(self.ctx)
+            old = self.stack.widget(row)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(row, widget)
+            self._built[row] = widget
+        self.stack.setCurrentIndex(row)
+
+    def current_screen(self) -> QWidget | None:
+        return self.stack.currentWidget()
