@@ -1,11 +1,11 @@
 """Command line: the GUI by default, plus sub-commands for administrators and servers.
 
-    python main.py [--db URL]                 open the application
-    python main.py db upgrade|current|check   manage the schema
-    python main.py admin create               create the first administrator
-    python main.py demo                       load Langao County demo data
-    python main.py audit verify               check the audit chain
-    python main.py users unlock NAME          unlock a locked account
+python main.py [--db URL]                 open the application
+python main.py db upgrade|current|check   manage the schema
+python main.py admin create               create the first administrator
+python main.py demo                       load Langao County demo data
+python main.py audit verify               check the audit chain
+python main.py users unlock NAME          unlock a locked account
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="main.py",
         description="岚皋县公安局“五大平台”后台管理系统。不带子命令时打开图形界面。",
     )
-    p.add_argument("--db", metavar="URL", help="数据库地址，例如 sqlite:///路径 或 postgresql+psycopg://主机/库名")
+    p.add_argument(
+        "--db", metavar="URL", help="数据库地址，例如 sqlite:///路径 或 postgresql+psycopg://主机/库名"
+    )
     p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认简体中文）")
     sub = p.add_subparsers(dest="command", metavar="子命令")
 
@@ -31,24 +33,34 @@ def _parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="数据库结构管理", description="初始化、升级或检查数据库结构（Alembic）。")
     db_sub = db.add_subparsers(dest="db_command", metavar="操作", required=True)
-    db_sub.add_parser("upgrade", help="初始化或升级到本程序的结构版本（可重复运行）", description="初始化或升级数据库结构。")
+    db_sub.add_parser(
+        "upgrade", help="初始化或升级到本程序的结构版本（可重复运行）", description="初始化或升级数据库结构。"
+    )
     db_sub.add_parser("current", help="显示数据库当前的结构版本", description="显示数据库当前的结构版本。")
-    db_sub.add_parser("check", help="检查数据库结构是否与本程序一致", description="结构不一致时以非零状态退出。")
+    db_sub.add_parser(
+        "check", help="检查数据库结构是否与本程序一致", description="结构不一致时以非零状态退出。"
+    )
 
     admin = sub.add_parser("admin", help="管理员账号", description="管理员账号维护。")
     admin_sub = admin.add_subparsers(dest="admin_command", metavar="操作", required=True)
-    create = admin_sub.add_parser("create", help="创建第一个系统管理员", description="仅在系统中还没有管理员时可用。")
+    create = admin_sub.add_parser(
+        "create", help="创建第一个系统管理员", description="仅在系统中还没有管理员时可用。"
+    )
     create.add_argument("--username", required=True, help="登录名")
     create.add_argument("--name", required=True, help="姓名")
     create.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（供脚本使用）")
 
-    demo = sub.add_parser("demo", help="载入岚皋县演示数据", description="载入乡镇、部门、派出所、各角色民警和群众演示数据。")
+    demo = sub.add_parser(
+        "demo", help="载入岚皋县演示数据", description="载入乡镇、部门、派出所、各角色民警和群众演示数据。"
+    )
     demo.add_argument("--citizens", type=int, default=2000, help="群众人数（默认 2000）")
     demo.add_argument("--seed", type=int, default=20261128, help="随机种子（相同种子生成相同数据）")
 
     audit = sub.add_parser("audit", help="审计日志", description="审计日志维护。")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="操作", required=True)
-    audit_sub.add_parser("verify", help="校验审计哈希链，指出第一条被篡改或删除的记录", description="校验审计哈希链。")
+    audit_sub.add_parser(
+        "verify", help="校验审计哈希链，指出第一条被篡改或删除的记录", description="校验审计哈希链。"
+    )
 
     users = sub.add_parser("users", help="用户维护", description="用户维护。")
     users_sub = users.add_subparsers(dest="users_command", metavar="操作", required=True)
@@ -123,7 +135,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if result.ok:
             print(f"审计链完整：已校验 {result.checked} 条记录。")
             return 0
-        return _err(f"审计链被破坏：第 {result.first_bad_id} 号记录——{result.reason}（此前 {result.checked} 条完好）。")
+        return _err(
+            f"审计链被破坏：第 {result.first_bad_id} 号记录——{result.reason}（此前 {result.checked} 条完好）。"
+        )
     if args.command == "users":
         from sqlalchemy import select
 

@@ -35,7 +35,9 @@ def setup(level: int = logging.INFO, *, console: bool = False) -> str:
         if getattr(handler, "_jingwu", False):
             root.removeHandler(handler)
     fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     file_handler.setFormatter(fmt)
     file_handler._jingwu = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)

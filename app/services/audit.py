@@ -72,7 +72,7 @@ def record(
     rec.hash = compute_hash(rec.prev_hash, rec)
     session.add(rec)
     try:
-        session.flush([rec])
+        session.flush()
     except Exception as exc:
         raise DomainError("audit_write_failed", detail=type(exc).__name__) from exc
     return rec

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from app.core import config, logging_setup, messages
 from app.core.errors import DomainError, SchemaVersionError
 from app.core.paths import resource
-from app.models.db import Database
-from app.services import schema
+
+if TYPE_CHECKING:
+    from app.models.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +63,11 @@ def install_translators(app: QApplication, lang: str) -> None:
     messages.set_translator(lambda text: QCoreApplication.translate("messages", text))
 
 
-def open_database(url_arg: str | None, parent: QWidget | None = None) -> Database | None:
-    """Open and check the database; an empty embedded SQLite file is initialised on first start."""
-    url, source = config.database_url(url_arg)
+def prepare_database(url: str) -> Database:
+    """Open and check the database (no GUI); an empty embedded SQLite file is initialised on first start."""
+    from app.models.db import Database
+    from app.services import schema
+
     db = Database(url)
     try:
         schema.check(db)
@@ -72,17 +76,26 @@ def open_database(url_arg: str | None, parent: QWidget | None = None) -> Databas
             log.info("initialising the embedded database %s", db.info.label)
             schema.upgrade(db)
             return db
+        db.dispose()
+        raise
+    except DomainError:
+        db.dispose()
+        raise
+    except Exception as exc:  # unreachable server, bad URL: tell the user plainly
+        log.exception("cannot open database %s", db.info.url_safe)
+        db.dispose()
+        raise DomainError("db_unreachable", detail=f"{db.info.url_safe}（{type(exc).__name__}）") from exc
+    return db
+
+
+def open_database(url_arg: str | None, parent: QWidget | None = None) -> Database | None:
+    """:func:`prepare_database` with the refusal shown in a message box."""
+    url, _source = config.database_url(url_arg)
+    try:
+        return prepare_database(url)
+    except DomainError as exc:
         QMessageBox.critical(parent, QCoreApplication.translate("app", "无法打开数据库"), exc.message())
         return None
-    except Exception as exc:  # noqa: BLE001 - unreachable server, bad URL: tell the user plainly
-        log.exception("cannot open database from %s", source)
-        QMessageBox.critical(
-            parent,
-            QCoreApplication.translate("app", "无法连接数据库"),
-            messages.render("db_unreachable", {"detail": f"{db.info.url_safe}（{type(exc).__name__}）"}),
-        )
-        return None
-    return db
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -92,17 +105,16 @@ def run_gui(args: argparse.Namespace) -> int:
 
     error_hook.install()
     log.info("starting; log file %s", log_path)
-    db = open_database(args.db)
-    if db is None:
-        return 2
     from app.views.session_flow import SessionFlow
 
-    flow = SessionFlow(db)
-    if not flow.start():
-        return 0
+    url, _source = config.database_url(args.db)
+    app.setQuitOnLastWindowClosed(False)  # the session flow decides when the user has quit
+    flow = SessionFlow(url)
+    flow.finished.connect(app.quit)
+    flow.start()
     code = app.exec()
     flow.shutdown()
-    return code
+    return code if flow.reached_main_window else max(code, flow.exit_code)
 
 
 def exec_modal(dialog: QDialog) -> bool:

@@ -14,7 +14,9 @@ from app.views.common.run_op import run_op
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, auth: Authenticator, actor: Actor, *, forced: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self, auth: Authenticator, actor: Actor, *, forced: bool = False, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.auth = auth
         self.actor = actor
@@ -31,14 +33,19 @@ class ChangePasswordDialog(QDialog):
         self.form = ErrorForm(form_layout)
         self.old = self.form.line("old", self.tr("原密码"), password=True)
         self.new = self.form.line(
-            "new", self.tr("新密码"), password=True, placeholder=self.tr("至少 {0} 个字符").format(passwords.MIN_LENGTH)
+            "new",
+            self.tr("新密码"),
+            password=True,
+            placeholder=self.tr("至少 {0} 个字符").format(passwords.MIN_LENGTH),
         )
         self.confirm = self.form.line("confirm", self.tr("确认新密码"), password=True)
         lay.addLayout(form_layout)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         lay.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("退出登录") if forced else self.tr("取消")

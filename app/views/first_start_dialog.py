@@ -26,10 +26,14 @@ class FirstStartDialog(QDialog):
         intro.setWordWrap(True)
         form_layout = QFormLayout()
         self.form = ErrorForm(form_layout)
-        self.username = self.form.line("username", self.tr("登录名"), placeholder=self.tr("例如 admin 或警号"))
+        self.username = self.form.line(
+            "username", self.tr("登录名"), placeholder=self.tr("例如 admin 或警号")
+        )
         self.display_name = self.form.line("display_name", self.tr("姓名"))
         self.password = self.form.line(
-            "password", self.tr("密码"), password=True,
+            "password",
+            self.tr("密码"),
+            password=True,
             placeholder=self.tr("至少 {0} 个字符").format(passwords.MIN_LENGTH),
         )
         self.confirm = self.form.line("confirm", self.tr("确认密码"), password=True)
@@ -38,7 +42,9 @@ class FirstStartDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建管理员"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
         self.buttons.accepted.connect(self._create)

@@ -69,7 +69,11 @@ class LockPage(QWidget):
         self.setObjectName("lock_page")
         title = QLabel(self.tr("屏幕已锁定"))
         title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #0d3c84;")
-        who = QLabel(self.tr("{0} 已离开超过规定时间，为保护群众信息，界面已隐藏。请输入密码解锁。").format(display_name))
+        who = QLabel(
+            self.tr("{0} 已离开超过规定时间，为保护群众信息，界面已隐藏。请输入密码解锁。").format(
+                display_name
+            )
+        )
         who.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("unlock_password")

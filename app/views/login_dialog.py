@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.core.errors import DomainError
-from app.services.auth import Authenticator
-from app.services.context import Actor
 from app.views.common.form_helpers import ERROR_STYLE
 from app.views.common.run_op import run_op
 
+if TYPE_CHECKING:  # the login dialog paints before the database layer is imported
+    from app.services.auth import Authenticator
+    from app.services.context import Actor
+
 
 class LoginDialog(QDialog):
-    def __init__(self, auth: Authenticator, db_label: str, parent: QWidget | None = None, username: str = "") -> None:
+    def __init__(
+        self, auth: Authenticator | None, db_label: str, parent: QWidget | None = None, username: str = ""
+    ) -> None:
         super().__init__(parent)
         self.auth = auth
         self.actor: Actor | None = None
@@ -37,10 +43,12 @@ class LoginDialog(QDialog):
         self.message.setObjectName("login_message")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
-        db_line = QLabel(self.tr("数据库：{0}").format(db_label))
+        self.db_line = db_line = QLabel(self.tr("数据库：{0}").format(db_label))
         db_line.setStyleSheet("color: #666;")
         db_line.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
         self.buttons.accepted.connect(self.try_login)
@@ -54,16 +62,31 @@ class LoginDialog(QDialog):
         lay.addWidget(db_line)
         lay.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
+        if auth is None:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.message.setStyleSheet("color: #666;")
+            self.message.setText(self.tr("正在连接数据库……"))
+
+    def set_authenticator(self, auth: Authenticator, db_label: str) -> None:
+        """The database is open: logging in is possible now."""
+        self.auth = auth
+        self.db_line.setText(self.tr("数据库：{0}").format(db_label))
+        self.message.clear()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     @Slot()
     def try_login(self) -> None:
+        if self.auth is None:
+            return
+        auth = self.auth
         name, password = self.username.text().strip(), self.password.text()
         if not name or not password:
             self.message.setText(self.tr("请输入用户名和密码。"))
             return
         self.message.setText(self.tr("正在验证……"))
         self.buttons.setEnabled(False)
-        run_op(self, lambda: self.auth.login(name, password), session=False).success(self._logged_in).failure(
+        run_op(self, lambda: auth.login(name, password), session=False).success(self._logged_in).failure(
             self._failed
         ).finished(lambda: self.buttons.setEnabled(True)).start()
 

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
+    closed = Signal()
 
     def __init__(self, ctx: AppContext, idle_seconds: float | None = None) -> None:
         super().__init__()
@@ -64,7 +65,9 @@ class MainWindow(QMainWindow):
         page = QWidget()
         page.setObjectName("no_platform_page")
         lay = QVBoxLayout(page)
-        text = self.tr("您的角色（{0}）不使用五大平台的业务功能。").format("、".join(self.ctx.actor.role_names))
+        text = self.tr("您的角色（{0}）不使用五大平台的业务功能。").format(
+            "、".join(self.ctx.actor.role_names)
+        )
         if self.ctx.actor.can(P.AUDIT_READ):
             text += self.tr("\n请从菜单“系统 → 审计日志”查阅审计记录。")
         else:
@@ -132,7 +135,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor
-        self.user_label = QLabel(self.tr("用户：{0}（{1}）").format(actor.display_name, "、".join(actor.role_names)))
+        self.user_label = QLabel(
+            self.tr("用户：{0}（{1}）").format(actor.display_name, "、".join(actor.role_names))
+        )
         self.user_label.setObjectName("status_user")
         info = self.ctx.db.info
         kind = "SQLite" if info.backend == "sqlite" else "PostgreSQL"
@@ -217,7 +222,9 @@ class MainWindow(QMainWindow):
         self.idle.paused = True
         app = QApplication.instance()
         self._hidden_windows = [
-            w for w in (app.topLevelWidgets() if app else []) if w is not self and w.isVisible()  # type: ignore[attr-defined]
+            w
+            for w in (app.topLevelWidgets() if app else [])
+            if w is not self and w.isVisible()  # type: ignore[attr-defined]
         ]
         for w in self._hidden_windows:
             w.hide()
@@ -232,7 +239,9 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _try_unlock(self, password: str) -> None:
         auth, actor = self.ctx.auth, self.ctx.actor
-        run_op(self, lambda: auth.check_password(actor, password), session=False).success(self._unlocked).start()
+        run_op(self, lambda: auth.check_password(actor, password), session=False).success(
+            self._unlocked
+        ).start()
 
     def _unlocked(self, ok: bool) -> None:
         if not ok:
@@ -266,3 +275,4 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         self.idle.stop()
         super().closeEvent(event)
+        self.closed.emit()

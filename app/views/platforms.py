@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.models import permissions as P
@@ -61,7 +61,9 @@ PLATFORMS: list[Platform] = [
         "citizen",
         QT_TRANSLATE_NOOP("platform", "民生警务"),
         P.TAB_CITIZEN,
-        QT_TRANSLATE_NOOP("platform", "群众来窗、网上、电话办理的各类事项：受理、流转、短信告知、回执和证明。"),
+        QT_TRANSLATE_NOOP(
+            "platform", "群众来窗、网上、电话办理的各类事项：受理、流转、短信告知、回执和证明。"
+        ),
         (
             QT_TRANSLATE_NOOP("platform", "事项受理"),
             QT_TRANSLATE_NOOP("platform", "办理进度查询"),
@@ -97,7 +99,10 @@ PLATFORMS: list[Platform] = [
         "support",
         QT_TRANSLATE_NOOP("platform", "警务保障"),
         P.TAB_SUPPORT,
-        QT_TRANSLATE_NOOP("platform", "人事、请销假、加班调休、排班、装备、车辆、经费、体检、培训、奖惩、帮扶、维权、通知与征集。"),
+        QT_TRANSLATE_NOOP(
+            "platform",
+            "人事、请销假、加班调休、排班、装备、车辆、经费、体检、培训、奖惩、帮扶、维权、通知与征集。",
+        ),
         (
             QT_TRANSLATE_NOOP("platform", "人事档案"),
             QT_TRANSLATE_NOOP("platform", "请销假"),

@@ -29,8 +29,12 @@ class SettingsDialog(QDialog):
         url, source = config.database_url(None)
         self.db_url = QLineEdit(config.get("database", "url"))
         self.db_url.setObjectName("db_url")
-        self.db_url.setPlaceholderText(self.tr("留空使用本机内置数据库：{0}").format(config.default_sqlite_url()))
-        current = QLabel(self.tr("当前使用：{0}（来自{1}）").format(self.ctx.db.info.url_safe, self.tr(source)))
+        self.db_url.setPlaceholderText(
+            self.tr("留空使用本机内置数据库：{0}").format(config.default_sqlite_url())
+        )
+        current = QLabel(
+            self.tr("当前使用：{0}（来自{1}）").format(self.ctx.db.info.url_safe, self.tr(source))
+        )
         current.setWordWrap(True)
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
@@ -44,9 +48,15 @@ class SettingsDialog(QDialog):
         form.addRow("", current)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("打印字体文件"), self.font_path)
-        note = QLabel(self.tr("数据库和语言的修改在重新启动程序后生效。多台工作站共用时请填写 PostgreSQL 地址，不要在地址中保存密码。"))
+        note = QLabel(
+            self.tr(
+                "数据库和语言的修改在重新启动程序后生效。多台工作站共用时请填写 PostgreSQL 地址，不要在地址中保存密码。"
+            )
+        )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
@@ -61,7 +71,9 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         url = self.db_url.text().strip()
         if url and not (url.startswith("sqlite:///") or url.startswith("postgresql")):
-            QMessageBox.warning(self, self.tr("设置"), self.tr("数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。"))
+            QMessageBox.warning(
+                self, self.tr("设置"), self.tr("数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。")
+            )
             return
         if url:
             from sqlalchemy.engine import make_url

@@ -17,7 +17,15 @@ from app.services.context import SYSTEM
 def _write_some(db, n=5):
     with db.session() as s:
         for i in range(n):
-            audit.record(s, SYSTEM, "update", entity="citizen", entity_id=i, old={"name": "张三"}, new={"name": f"李四{i}"})
+            audit.record(
+                s,
+                SYSTEM,
+                "update",
+                entity="citizen",
+                entity_id=i,
+                old={"name": "张三"},
+                new={"name": f"李四{i}"},
+            )
 
 
 def _drop_guard(conn):
@@ -92,7 +100,9 @@ def test_if_the_audit_record_cannot_be_written_the_change_is_rolled_back(db):
                 "CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS "
                 "$$ BEGIN RAISE EXCEPTION 'disk full'; END $$"
             )
-            conn.exec_driver_sql("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_record FOR EACH ROW EXECUTE FUNCTION fail_audit()")
+            conn.exec_driver_sql(
+                "CREATE TRIGGER fail_audit BEFORE INSERT ON audit_record FOR EACH ROW EXECUTE FUNCTION fail_audit()"
+            )
     with pytest.raises(DomainError) as err, db.session() as s:
         users.create_user(s, admin, username="ghost", display_name="幽灵", roles=["officer"])
     assert err.value.code == "audit_write_failed"

@@ -58,8 +58,21 @@ def test_gui_start_refuses_a_wrong_schema(qtbot, db, db_url, monkeypatch):
     assert shown and "比本程序" in shown[0]
 
 
-SUBCOMMANDS = [[], ["gui"], ["db"], ["db", "upgrade"], ["db", "current"], ["db", "check"], ["admin"],
-               ["admin", "create"], ["demo"], ["audit"], ["audit", "verify"], ["users"], ["users", "unlock"]]
+SUBCOMMANDS = [
+    [],
+    ["gui"],
+    ["db"],
+    ["db", "upgrade"],
+    ["db", "current"],
+    ["db", "check"],
+    ["admin"],
+    ["admin", "create"],
+    ["demo"],
+    ["audit"],
+    ["audit", "verify"],
+    ["users"],
+    ["users", "unlock"],
+]
 
 
 @pytest.mark.parametrize("words", SUBCOMMANDS, ids=lambda w: " ".join(w) or "main")
@@ -73,7 +86,9 @@ def test_every_subcommand_has_help(words):
 
 def test_db_upgrade_and_check_from_the_command_line(tmp_path):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    run = lambda *a: subprocess.run([sys.executable, "main.py", "--db", url, *a], capture_output=True, text=True)  # noqa: E731
+    run = lambda *a: subprocess.run(
+        [sys.executable, "main.py", "--db", url, *a], capture_output=True, text=True
+    )  # noqa: E731
     assert run("db", "check").returncode == 1
     up = run("db", "upgrade")
     assert up.returncode == 0 and HEAD in up.stdout
@@ -83,8 +98,15 @@ def test_db_upgrade_and_check_from_the_command_line(tmp_path):
 def test_log_redacts_id_numbers_phones_and_passwords(tmp_path):
     from app.core.logging_setup import RedactingFormatter
 
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "id %s phone %s password=%s", (
-        "61092519900101123X", "13812345678", "Secret-Pass-1"), None)
+    record = logging.LogRecord(
+        "x",
+        logging.INFO,
+        __file__,
+        1,
+        "id %s phone %s password=%s",
+        ("61092519900101123X", "13812345678", "Secret-Pass-1"),
+        None,
+    )
     line = RedactingFormatter("%(message)s").format(record)
     assert "61092519900101123X" not in line and "610925********123X" in line
     assert "13812345678" not in line and "138****5678" in line

@@ -57,8 +57,18 @@ class AuditDialog(QDialog):
         verify.setObjectName("verify_chain")
         verify.clicked.connect(self.verify)
         bar = QHBoxLayout()
-        for w in (self.user, self.action, self.outcome, QLabel(self.tr("从")), self.since, QLabel(self.tr("到")),
-                  self.until, self.text, search, verify):
+        for w in (
+            self.user,
+            self.action,
+            self.outcome,
+            QLabel(self.tr("从")),
+            self.since,
+            QLabel(self.tr("到")),
+            self.until,
+            self.text,
+            search,
+            verify,
+        ):
             bar.addWidget(w)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("audit_table")
@@ -82,8 +92,12 @@ class AuditDialog(QDialog):
         since = datetime.combine(self.since.date().toPython(), time.min).astimezone(UTC)
         until = datetime.combine(self.until.date().toPython(), time.max).astimezone(UTC)
         return audit.AuditFilter(
-            username=self.user.text().strip(), action=self.action.text().strip(),
-            outcome=str(self.outcome.currentData() or ""), since=since, until=until, text=self.text.text().strip(),
+            username=self.user.text().strip(),
+            action=self.action.text().strip(),
+            outcome=str(self.outcome.currentData() or ""),
+            since=since,
+            until=until,
+            text=self.text.text().strip(),
         )
 
     @Slot()
@@ -100,7 +114,8 @@ class AuditDialog(QDialog):
     def _fetch(self, before_id: int | None) -> None:
         actor, f = self.ctx.actor, self.current_filter()
         run_op(
-            self, lambda s: (audit.search(s, actor, f, limit=PAGE, before_id=before_id), audit.count(s, actor, f))
+            self,
+            lambda s: (audit.search(s, actor, f, limit=PAGE, before_id=before_id), audit.count(s, actor, f)),
         ).success(self._loaded).start()
 
     def _loaded(self, result: tuple[list[audit.AuditRow], int]) -> None:
@@ -111,8 +126,16 @@ class AuditDialog(QDialog):
         outcome_names = dict(OUTCOMES)
         for i, r in enumerate(rows, start):
             values = (
-                str(r.id), r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), r.username, r.workstation, r.action,
-                r.entity, r.entity_id, self.tr(outcome_names.get(r.outcome, r.outcome)), r.old_values, r.new_values,
+                str(r.id),
+                r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                r.username,
+                r.workstation,
+                r.action,
+                r.entity,
+                r.entity_id,
+                self.tr(outcome_names.get(r.outcome, r.outcome)),
+                r.old_values,
+                r.new_values,
                 r.detail,
             )
             for col, text in enumerate(values):
@@ -126,9 +149,14 @@ class AuditDialog(QDialog):
 
     def _verified(self, result: audit.VerifyResult) -> None:
         if result.ok:
-            QMessageBox.information(self, self.tr("审计链完整"), self.tr("已校验 {0} 条记录，未发现篡改或删除。").format(result.checked))
+            QMessageBox.information(
+                self,
+                self.tr("审计链完整"),
+                self.tr("已校验 {0} 条记录，未发现篡改或删除。").format(result.checked),
+            )
         else:
             QMessageBox.critical(
-                self, self.tr("审计链被破坏"),
+                self,
+                self.tr("审计链被破坏"),
                 self.tr("第 {0} 号记录：{1}").format(result.first_bad_id, result.reason),
             )

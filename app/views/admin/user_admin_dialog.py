@@ -68,7 +68,9 @@ class UserAdminDialog(QDialog):
 
     def reload(self) -> None:
         actor = self.ctx.actor
-        run_op(self, lambda s: (users.list_users(s, actor), users.list_roles(s))).success(self._loaded).start()
+        run_op(self, lambda s: (users.list_users(s, actor), users.list_roles(s))).success(
+            self._loaded
+        ).start()
 
     def _loaded(self, result: tuple[list[users.UserInfo], list[users.RoleInfo]]) -> None:
         self.users, self.roles = result
@@ -78,7 +80,9 @@ class UserAdminDialog(QDialog):
             if u.must_change_password and not u.locked:
                 status += self.tr("（待改密）")
             last = u.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if u.last_login_at else ""
-            for col, text in enumerate((u.username, u.display_name, u.badge_no, "、".join(u.role_names), status, last)):
+            for col, text in enumerate(
+                (u.username, u.display_name, u.badge_no, "、".join(u.role_names), status, last)
+            ):
                 item = QTableWidgetItem(text)
                 if col == 4 and u.locked:
                     item.setForeground(Qt.GlobalColor.red)
@@ -111,7 +115,9 @@ class UserAdminDialog(QDialog):
         user = self.selected()
         if user is None:
             return
-        answer = QMessageBox.question(self, self.tr("重置密码"), self.tr("为 {0} 生成新的临时密码？").format(user.display_name))
+        answer = QMessageBox.question(
+            self, self.tr("重置密码"), self.tr("为 {0} 生成新的临时密码？").format(user.display_name)
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         actor = self.ctx.actor
@@ -140,7 +146,11 @@ def show_password_once(parent: QWidget, username: str, password: str) -> None:
 
 class UserEditDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, roles: list[users.RoleInfo], user: users.UserInfo | None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        roles: list[users.RoleInfo],
+        user: users.UserInfo | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -179,7 +189,9 @@ class UserEditDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
@@ -196,8 +208,11 @@ class UserEditDialog(QDialog):
         actor, user = self.ctx.actor, self.user
         codes = [c for c, b in self.role_boxes.items() if b.isChecked()]
         kwargs = dict(
-            display_name=self.display_name.text(), roles=codes, badge_no=self.badge.text().strip(),
-            phone=self.phone.text().strip(), unit_id=user.unit_id if user else None,
+            display_name=self.display_name.text(),
+            roles=codes,
+            badge_no=self.badge.text().strip(),
+            phone=self.phone.text().strip(),
+            unit_id=user.unit_id if user else None,
         )
         if user is None:
             username = self.username.text()
