@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.views.common.form_helpers import ERROR_STYLE
@@ -89,13 +89,15 @@ class LockPage(QWidget):
         logout = QPushButton(self.tr("退出登录"))
         logout.clicked.connect(self.logout_requested)
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setObjectName("lock_box")
+        box.setFixedWidth(480)
         inner = QVBoxLayout(box)
+        inner.setSpacing(10)
         for w in (title, who, self.password, self.message, unlock, logout):
             inner.addWidget(w)
         lay = QVBoxLayout(self)
         lay.addStretch(1)
-        lay.addWidget(box, 0, alignment=title.alignment())
+        lay.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
 
     def _unlock(self) -> None:

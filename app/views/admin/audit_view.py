@@ -28,6 +28,13 @@ from app.views.common.run_op import run_op
 COLUMNS = ("编号", "时间", "用户", "工作站", "操作", "对象", "对象编号", "结果", "原值", "新值", "说明")
 OUTCOMES = (("", "全部结果"), ("ok", "成功"), ("denied", "拒绝"), ("failed", "失败"))
 PAGE = 500
+ACTION_NAMES = {
+    "login": "登录", "lock": "锁定账号", "unlock": "解锁账号", "unlock_screen": "解锁屏幕", "create": "新建",
+    "update": "修改", "delete": "删除", "export": "导出", "print": "打印", "import": "导入", "unmask": "查看完整号码",
+    "permission": "权限检查", "permission_change": "权限变更", "reset_password": "重置密码",
+    "change_password": "修改密码", "create_first_admin": "创建首个管理员", "load_demo": "载入演示数据",
+}
+ENTITY_NAMES = {"app_user": "用户", "citizen": "群众信息", "role": "角色", "demo": "演示数据"}
 
 
 class AuditDialog(QDialog):
@@ -130,8 +137,8 @@ class AuditDialog(QDialog):
                 r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
                 r.username,
                 r.workstation,
-                r.action,
-                r.entity,
+                self.tr(ACTION_NAMES.get(r.action, r.action)),
+                self.tr(ENTITY_NAMES.get(r.entity, r.entity)),
                 r.entity_id,
                 self.tr(outcome_names.get(r.outcome, r.outcome)),
                 r.old_values,
@@ -140,6 +147,10 @@ class AuditDialog(QDialog):
             )
             for col, text in enumerate(values):
                 self.table.setItem(i, col, QTableWidgetItem(text))
+        if start == 0:
+            self.table.resizeColumnsToContents()
+            for col in (8, 9, 10):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
         self.count_label.setText(self.tr("共 {0} 条，已显示 {1} 条").format(total, len(self.rows)))
         self.more.setEnabled(len(self.rows) < total)
 
