@@ -1,3 +1,1 @@
-"""Alembic revisions. ``HEAD`` is the schema this program is written for (a test keeps it in step)."""
-
-HEAD = "0001_frame"
+"""Alembic revisions. Each platform adds its own revision (a branch of its own where that helps)."""

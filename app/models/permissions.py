@@ -6,6 +6,7 @@ Permissions are plain codes checked by every service; roles map to sets of them 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -65,6 +66,33 @@ CATALOGUE: tuple[PermissionInfo, ...] = (
 )
 
 PERMISSION_NAMES: dict[str, str] = {p.code: p.name for p in CATALOGUE}
+_REGISTERED: list[PermissionInfo] = []
+_REGISTERED_DEFAULTS: dict[str, set[str]] = {}
+
+
+def register(infos: Iterable[PermissionInfo], defaults: Mapping[str, Iterable[str]]) -> None:
+    """A platform adds its permissions and what each built-in role gets by default.
+
+    The defaults are written to the database by that platform's migration (``grant_defaults``); after that
+    the administrator's matrix in the database is what counts.
+    """
+    for info in infos:
+        if info.code not in PERMISSION_NAMES:
+            _REGISTERED.append(info)
+            PERMISSION_NAMES[info.code] = info.name
+    for role, perms in defaults.items():
+        _REGISTERED_DEFAULTS.setdefault(role, set()).update(perms)
+
+
+def catalogue() -> tuple[PermissionInfo, ...]:
+    """Every permission: the frame's and those registered by the platforms."""
+    return CATALOGUE + tuple(_REGISTERED)
+
+
+def role_defaults(role: str) -> frozenset[str]:
+    base = next((r.permissions for r in BUILTIN_ROLES if r.code == role), frozenset())
+    return frozenset(base | _REGISTERED_DEFAULTS.get(role, set()))
+
 
 _CITIZEN_ALL = {
     CITIZEN_VIEW,

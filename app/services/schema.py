@@ -8,40 +8,63 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from app.core.errors import SchemaVersionError
-from app.migrations import HEAD
 from app.models.db import Database
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 _REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_RE = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
+_ID_RE = re.compile(r"['\"]([^'\"]+)['\"]")
+
+
+def _scan() -> dict[str, set[str]]:
+    """Revision id -> its parents, read from the files without importing Alembic (fast start-up)."""
+    graph: dict[str, set[str]] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        match = _REVISION_RE.search(source)
+        if not match:
+            continue
+        down = _DOWN_RE.search(source)
+        graph[match.group(1)] = set(_ID_RE.findall(down.group(1))) if down else set()
+    return graph
 
 
 def known_revisions() -> set[str]:
-    """Revision ids shipped with this program, read without importing Alembic (fast start-up)."""
-    found = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        match = _REVISION_RE.search(path.read_text(encoding="utf-8"))
-        if match:
-            found.add(match.group(1))
-    return found
+    """Revision ids shipped with this program."""
+    return set(_scan())
+
+
+def heads() -> frozenset[str]:
+    """The schema this program is written for: the revisions no other revision builds on."""
+    graph = _scan()
+    parents = set().union(*graph.values()) if graph else set()
+    return frozenset(set(graph) - parents)
+
+
+def current_revisions(db: Database) -> frozenset[str]:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return frozenset()
+        return frozenset(r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version")))
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    revs = current_revisions(db)
+    return ",".join(sorted(revs)) if revs else None
 
 
 def check(db: Database) -> None:
     """Refuse, with a clear message, a database older or newer than this program."""
-    rev = current_revision(db)
-    if rev == HEAD:
+    revs = current_revisions(db)
+    expected = heads()
+    if revs == expected:
         return
-    if rev is None:
+    app_text = ",".join(sorted(expected))
+    if not revs:
         raise SchemaVersionError("schema_missing")
-    if rev in known_revisions():
-        raise SchemaVersionError("schema_too_old", db=rev, app=HEAD)
-    raise SchemaVersionError("schema_too_new", db=rev, app=HEAD)
+    if revs <= known_revisions():
+        raise SchemaVersionError("schema_too_old", db=",".join(sorted(revs)), app=app_text)
+    raise SchemaVersionError("schema_too_new", db=",".join(sorted(revs - known_revisions())), app=app_text)
 
 
 def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
@@ -53,7 +76,7 @@ def _alembic_config(db: Database):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def upgrade(db: Database, revision: str = "head") -> str | None:
+def upgrade(db: Database, revision: str = "heads") -> str | None:
     """Bring the schema up to ``revision`` (default: this program's head). Safe to run again."""
     from alembic import command
 
@@ -74,11 +97,9 @@ def downgrade(db: Database, revision: str) -> str | None:
     return current_revision(db)
 
 
-def script_head() -> str:
-    """The head according to Alembic itself (tests compare it with :data:`HEAD`)."""
+def script_heads() -> frozenset[str]:
+    """The heads according to Alembic itself (a test compares them with :func:`heads`)."""
     from alembic.script import ScriptDirectory
 
     cfg = _alembic_config(Database("sqlite://"))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    assert head is not None
-    return head
+    return frozenset(ScriptDirectory.from_config(cfg).get_heads())

@@ -1,13 +1,15 @@
 """The five platforms: one main tab each, and the sections (screens) each one offers.
 
-A platform's sections are declared here with the permission each needs; the main window shows a tab only
-to a role that may use it, and inside a tab only the sections the role may open.
+Each platform's package ``app.views.<key>`` declares its screens in ``sections.py`` (``SECTIONS``: a list of
+:class:`Section` with the permission each needs). The main window shows a tab only to a role that may use
+it, and inside a tab only the sections the role may open.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -31,17 +33,20 @@ class Platform:
     permission: str
     summary: str
     planned: tuple[str, ...] = ()
-    sections: list[Section] = field(default_factory=list)
 
     def tr_title(self) -> str:
         return QCoreApplication.translate("platform", self.title)
 
-
-def _citizen_screen(ctx: AppContext) -> QWidget:
-    from app.services.citizens import CITIZEN_SPEC
-    from app.views.common.entity_screen import EntityScreen
-
-    return EntityScreen(CITIZEN_SPEC, ctx.actor, feed=ctx.signals)
+    @property
+    def sections(self) -> list[Section]:
+        """The screens declared in ``app/views/<key>/sections.py`` (none while a platform has none yet)."""
+        try:
+            module = importlib.import_module(f"app.views.{self.key}.sections")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"app.views.{self.key}", f"app.views.{self.key}.sections"):
+                raise
+            return []
+        return list(module.SECTIONS)
 
 
 PLATFORMS: list[Platform] = [
@@ -70,7 +75,6 @@ PLATFORMS: list[Platform] = [
             QT_TRANSLATE_NOOP("platform", "满意度回访"),
             QT_TRANSLATE_NOOP("platform", "时限督办"),
         ),
-        [Section("citizens", QT_TRANSLATE_NOOP("platform", "群众信息"), P.CITIZEN_VIEW, _citizen_screen)],
     ),
     Platform(
         "keyperson",

@@ -1,0 +1,1 @@
+"""民生警务: the citizen service back office."""
