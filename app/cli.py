@@ -115,15 +115,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         print("数据库结构与本程序一致。")
         return 0
 
-    schema.check(db)
+    schema.ensure_ready(db)
     if args.command == "admin":
-        from app.services import users
+        from app.services.first_start import first_start
 
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码：")
         confirm = password if args.password_stdin else getpass.getpass("再次输入密码：")
         with db.session() as s:
-            info = users.create_first_admin(s, args.username, args.name, password, confirm)
-        print(f"已创建系统管理员 {info.username}（{info.display_name}）。")
+            info = first_start(s, args.username, args.name, password, confirm).admin
+        print(f"已创建系统管理员 {info.username}（{info.display_name}），并载入了乡镇和部门基础数据。")
         return 0
     if args.command == "demo":
         return _demo(db, args)
@@ -157,13 +157,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from app.services import demo_data
-    from app.services.context import SYSTEM
 
     with db.session() as s:
-        result = demo_data.load_demo(s, citizens=args.citizens, seed=args.seed)
-    print(result.summary() if hasattr(result, "summary") else result)
-    print("\n演示账号（密码只显示这一次，首次登录必须修改）：")
-    for account in result.accounts:
-        print("  " + "  ".join(str(x) for x in account))
-    del SYSTEM
+        result = demo_data.load_demo(
+            s, citizens=args.citizens, seed=args.seed, progress=demo_data.print_progress(print)
+        )
+    print(
+        f"已载入演示数据：派出所 {result.stations_added} 个，账号 {len(result.accounts)} 个，"
+        f"群众 {result.citizens} 人（{result.seconds:.1f} 秒）。"
+    )
+    print("\n演示账号（临时密码只显示这一次，首次登录时必须修改）：")
+    for row in result.passwords_table:
+        print("  " + "  ".join(str(x) for x in row))
     return 0

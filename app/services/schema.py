@@ -103,3 +103,17 @@ def script_heads() -> frozenset[str]:
 
     cfg = _alembic_config(Database("sqlite://"))
     return frozenset(ScriptDirectory.from_config(cfg).get_heads())
+
+
+def ensure_ready(db: Database) -> None:
+    """The start-up check; an empty embedded SQLite database is initialised instead of refused.
+
+    A shared PostgreSQL server is never upgraded implicitly: its administrator runs ``db upgrade``.
+    """
+    try:
+        check(db)
+    except SchemaVersionError as exc:
+        if exc.code == "schema_missing" and db.backend == "sqlite":
+            upgrade(db)
+            return
+        raise

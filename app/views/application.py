@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.core import config, logging_setup, messages
-from app.core.errors import DomainError, SchemaVersionError
+from app.core.errors import DomainError
 from app.core.paths import resource
 
 if TYPE_CHECKING:
@@ -70,14 +70,7 @@ def prepare_database(url: str) -> Database:
 
     db = Database(url)
     try:
-        schema.check(db)
-    except SchemaVersionError as exc:
-        if exc.code == "schema_missing" and db.backend == "sqlite":
-            log.info("initialising the embedded database %s", db.info.label)
-            schema.upgrade(db)
-            return db
-        db.dispose()
-        raise
+        schema.ensure_ready(db)
     except DomainError:
         db.dispose()
         raise

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app.core.errors import DomainError, ValidationError
 from app.services import passwords, users
+from app.services.first_start import first_start
 from app.views.common.form_helpers import ERROR_STYLE, ErrorForm
 from app.views.common.run_op import run_op
 
@@ -66,14 +67,8 @@ class FirstStartDialog(QDialog):
         want_demo = self.load_demo.isChecked()
 
         def work(session):  # type: ignore[no-untyped-def]
-            info = users.create_first_admin(session, *values)
-            accounts: list[tuple[str, ...]] = []
-            if want_demo:
-                from app.services import demo_data
-
-                result = demo_data.load_demo(session)
-                accounts = [tuple(str(x) for x in a) for a in result.accounts]
-            return info, accounts
+            result = first_start(session, *values, demo=want_demo)
+            return result.admin, [tuple(a) for a in result.demo_accounts]
 
         self.buttons.setEnabled(False)
         run_op(self, work).success(self._created).failure(self._failed).finished(
