@@ -72,6 +72,20 @@ MESSAGES: dict[str, str] = {
         "messages", "系统管理员与审计员职责分离，同一账号不能同时担任两者。"
     ),
     "db_unreachable": QT_TRANSLATE_NOOP("messages", "无法连接数据库：{detail}"),
+    # messaging: SMS outbox, inbox, business settings, sweeps
+    "sms_empty": QT_TRANSLATE_NOOP("messages", "短信内容不能为空。"),
+    "sms_too_long": QT_TRANSLATE_NOOP(
+        "messages", "短信连同签名共 {length} 个字，超过了 {max} 个字的上限，请删减后再发送。"
+    ),
+    "sms_signature_invalid": QT_TRANSLATE_NOOP(
+        "messages", "短信签名“{signature}”不符合要求：应为 3 至 8 个字、含有汉字，并用【】括起。"
+    ),
+    "sms_template_missing": QT_TRANSLATE_NOOP("messages", "短信模板需要“{name}”一项，但没有提供它的内容。"),
+    "sms_template_bad": QT_TRANSLATE_NOOP("messages", "短信模板格式有误：{detail}"),
+    "sms_gateway_invalid": QT_TRANSLATE_NOOP("messages", "短信网关设置有误：{detail}"),
+    "setting_invalid": QT_TRANSLATE_NOOP("messages", "设置“{key}”的值无法保存：{detail}"),
+    "inbox_invalid": QT_TRANSLATE_NOOP("messages", "站内消息有误：{detail}"),
+    "sweep_unknown": QT_TRANSLATE_NOOP("messages", "没有名为“{name}”的定时任务。可用的任务：{known}"),
 }
 
 _translator: Callable[[str], str] = lambda text: text  # noqa: E731 - replaced by the GUI with Qt's translate
@@ -93,3 +107,11 @@ def render(code: str, params: dict[str, Any] | None = None) -> str:
         return _translator(template).format(**params)
     except (KeyError, IndexError):
         return _translator(template)
+
+
+def register(entries: dict[str, str]) -> None:
+    """A platform adds its own message codes (in its own module, so platforms never edit this file)."""
+    for code, template in entries.items():
+        if code in MESSAGES and MESSAGES[code] != template:
+            raise ValueError(f"message code {code!r} is already defined differently")
+        MESSAGES[code] = template

@@ -52,6 +52,11 @@ class Field:
     import_aliases: tuple[str, ...] = ()  # other header texts accepted on import
     placeholder: str = ""
     default: Any = None
+    # Added for the generic service and import (all optional, so older declarations keep working):
+    normalizer: Callable[[Any], Any] | None = None  # replaces the kind's normaliser (names: normalize_name)
+    depends_on: str | None = None  # choices narrowed by another field's value (village by town)
+    choices_for: Callable[[Session, Any], list[tuple[Any, str]]] | None = None  # choices given depends_on
+    example: Any = None  # value shown in the import template's example row
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class EntitySpec:
     unique_fields: tuple[str, ...] = ()  # duplicates refused with a clear message
     natural_key: str | None = None  # import matches existing rows on this field (update instead of insert)
     base_query: Callable[[Session, Any], Select[Any]] | None = None  # row scoping by actor (own unit, ...)
+    # Cross-field rules after each field passed its own checks: returns {field name: Chinese message}.
+    check: Callable[[Session, dict[str, Any]], dict[str, str]] | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -105,6 +112,8 @@ class Row:
     version: int
     values: dict[str, Any] = field(default_factory=dict)
     label: str = ""
+    # (sort value, id) of this row under the list's order, for keyset paging; None outside lists.
+    key: tuple[Any, int] | None = None
 
 
 @dataclass(frozen=True)
