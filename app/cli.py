@@ -6,6 +6,8 @@ python main.py admin create               create the first administrator
 python main.py demo                       load Langao County demo data
 python main.py audit verify               check the audit chain
 python main.py users unlock NAME          unlock a locked account
+python main.py sweep [--name N] [--list]  run the scheduled sweeps (overdue items, SMS sender, pruning)
+python main.py sms send                   send the texts that are due now
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     users_sub = users.add_subparsers(dest="users_command", metavar="操作", required=True)
     unlock = users_sub.add_parser("unlock", help="解锁被锁定的账号", description="解锁被锁定的账号。")
     unlock.add_argument("username")
+    _add_sweep_commands(sub)
+    from app import commands
+
+    commands.add_all(sub)
     return p
 
 
@@ -152,7 +158,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             users.unlock(s, SYSTEM, user_id)
         print(f"已解锁 {args.username}。")
         return 0
-    return _err("未知子命令")
+    if args.command in ("sweep", "sms"):
+        return _sweep_command(db, args)
+    from app import commands
+
+    code = commands.run(db, args)
+    return code if code is not None else _err("未知子命令")
 
 
 def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
@@ -170,3 +181,41 @@ def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     for row in result.passwords_table:
         print("  " + "  ".join(str(x) for x in row))
     return 0
+
+
+# --- sweeps and the SMS sender ------------------------------------------------------------------------------
+
+
+def _add_sweep_commands(sub) -> None:  # type: ignore[no-untyped-def]
+    sweep = sub.add_parser(
+        "sweep",
+        help="运行定时任务（超期提醒、短信发送、清理等）",
+        description="运行已登记的定时任务，每个任务一个事务；其他工作站正在运行时跳过。供服务器的计划任务调用。",
+    )
+    sweep.add_argument("--name", action="append", metavar="NAME", help="只运行这个任务（可重复）")
+    sweep.add_argument("--list", action="store_true", help="列出所有任务后退出")
+    sms = sub.add_parser("sms", help="短信发件箱", description="短信发件箱维护。")
+    sms_sub = sms.add_subparsers(dest="sms_command", metavar="操作", required=True)
+    sms_sub.add_parser(
+        "send", help="立即发送到期的短信（等同 sweep --name sms_send）", description="立即发送到期的短信。"
+    )
+
+
+def _sweep_command(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from app.services import sweeps
+
+    if args.command == "sweep" and args.list:
+        for s in sweeps.discover():
+            print(f"{s.name}\t{s.title}")
+        return 0
+    names = ["sms_send"] if args.command == "sms" else args.name
+    report = sweeps.run(db, names)
+    if not report.ran:
+        print(f"已跳过：{report.holder or '其他工作站'} 正在运行定时任务。")
+        return 0
+    for r in report.results:
+        counts = "，".join(f"{k}={v}" for k, v in r.counts.items()) or "无"
+        state = {"ok": "完成", "failed": "失败", "skipped": "跳过"}.get(r.outcome, r.outcome)
+        line = f"[{state}] {r.name}（{r.title}）：{counts}（{r.seconds:.2f} 秒）"
+        print(line + (f"——{r.error}" if r.error else ""))
+    return 0 if report.ok else 1
