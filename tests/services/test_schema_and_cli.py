@@ -87,9 +87,10 @@ def test_every_subcommand_has_help(words):
 
 def test_db_upgrade_and_check_from_the_command_line(tmp_path):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    run = lambda *a: subprocess.run(
-        [sys.executable, "main.py", "--db", url, *a], capture_output=True, text=True
-    )  # noqa: E731
+
+    def run(*a):
+        return subprocess.run([sys.executable, "main.py", "--db", url, *a], capture_output=True, text=True)  # noqa: E731
+
     assert run("db", "check").returncode == 1
     up = run("db", "upgrade")
     assert up.returncode == 0 and HEAD in up.stdout
