@@ -283,11 +283,11 @@ class EntityTableModel(QAbstractTableModel):
     def is_synchronous(self) -> bool:
         if self._synchronous is not None:
             return self._synchronous
-        return bool(getattr(run_op, "_synchronous", False))
+        return run_op.is_synchronous()
 
     @property
     def database(self) -> Any:
-        db = self._database if self._database is not None else getattr(run_op, "_database", None)
+        db = self._database if self._database is not None else run_op.database()
         if db is None:
             raise RuntimeError("EntityTableModel has no database: pass one or call run_op.configure()")
         return db

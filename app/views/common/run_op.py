@@ -40,6 +40,15 @@ def set_synchronous(on: bool) -> None:
     _synchronous = on
 
 
+def is_synchronous() -> bool:
+    return _synchronous
+
+
+def database() -> Any:
+    """The database every op runs against (None before :func:`configure`)."""
+    return _database
+
+
 class Progress:
     """Handed to long work: report progress, and stop early when the user cancels."""
 
@@ -86,10 +95,13 @@ _running: set[Op] = set()
 class Op:
     """One piece of background work; configure with the chained methods, then :meth:`start`."""
 
-    def __init__(self, parent: QWidget | None, fn: Callable[..., Any], *, session: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None, fn: Callable[..., Any], *, session: bool = True, readonly: bool = False
+    ) -> None:
         self.parent = parent
         self.fn = fn
         self.use_session = session
+        self.readonly = readonly
         self.signals = _Signals()
         self.progress = Progress(self.signals.progressed.emit)
         self._on_success: Callable[[Any], None] | None = None
@@ -151,6 +163,9 @@ class Op:
             return self.fn(*args), frozenset()
         if _database is None:
             raise RuntimeError("run_op.configure() was not called")
+        if self.readonly:  # a deferred transaction: readers never queue behind writers on SQLite
+            with _database.read_session() as session:
+                return self.fn(session, *args), frozenset()
         with _database.session() as session:
             result = self.fn(session, *args)
             session.flush()
@@ -210,7 +225,9 @@ class Op:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A domain error becomes a message in Chinese; anything else goes to the exception hook's dialog."""
     if isinstance(exc, DomainError):
-        box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("提示") if parent else "提示", exc.message(), parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, parent.tr("提示") if parent else "提示", exc.message(), parent=parent
+        )
         box.setObjectName("domain_error_box")
         box.open()
         return
@@ -220,8 +237,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     error_hook.show_exception(type(exc), exc, exc.__traceback__, parent)
 
 
-def run_op(parent: QWidget | None, fn: Callable[..., Any], *, session: bool = True) -> Op:
-    return Op(parent, fn, session=session)
+def run_op(
+    parent: QWidget | None, fn: Callable[..., Any], *, session: bool = True, readonly: bool = False
+) -> Op:
+    """Run ``fn`` off the GUI thread; ``readonly=True`` for pure reads (lists, figures, look-ups)."""
+    return Op(parent, fn, session=session, readonly=readonly)
 
 
 def wait_all(timeout_ms: int = 10000) -> bool:
