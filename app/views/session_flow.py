@@ -180,9 +180,11 @@ def show_demo_accounts(parent, accounts: list[tuple[str, ...]]) -> None:  # type
     lines = "\n".join("    ".join(a) for a in accounts)
     box = QMessageBox(parent)
     box.setObjectName("demo_accounts_box")
-    box.setWindowTitle(box.tr("演示账号"))
+    box.setWindowTitle(QCoreApplication.translate("common", "演示账号"))
     box.setText(
-        box.tr("演示数据已载入。以下账号的临时密码只显示这一次，请立即记下；首次登录时必须修改密码。")
+        QCoreApplication.translate(
+            "common", "演示数据已载入。以下账号的临时密码只显示这一次，请立即记下；首次登录时必须修改密码。"
+        )
     )
     box.setInformativeText(lines)
     box.exec()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -137,8 +137,12 @@ class UserAdminDialog(QDialog):
 def show_password_once(parent: QWidget, username: str, password: str) -> None:
     box = QMessageBox(parent)
     box.setObjectName("temporary_password_box")
-    box.setWindowTitle(box.tr("临时密码"))
-    box.setText(box.tr("用户 {0} 的临时密码（只显示这一次，首次登录时必须修改）：").format(username))
+    box.setWindowTitle(QCoreApplication.translate("common", "临时密码"))
+    box.setText(
+        QCoreApplication.translate(
+            "common", "用户 {0} 的临时密码（只显示这一次，首次登录时必须修改）："
+        ).format(username)
+    )
     box.setInformativeText(password)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()

@@ -7,6 +7,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.errors import DomainError
@@ -32,10 +33,16 @@ def show_exception(
         box = QMessageBox(parent)
         box.setObjectName("exception_box")
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(box.tr("程序错误"))
-        box.setText(box.tr("程序遇到意外错误。您的数据已安全保存到上一次成功保存时的状态。"))
+        box.setWindowTitle(QCoreApplication.translate("common", "程序错误"))
+        box.setText(
+            QCoreApplication.translate(
+                "common", "程序遇到意外错误。您的数据已安全保存到上一次成功保存时的状态。"
+            )
+        )
         box.setInformativeText(
-            box.tr("请把下面的详细信息复制给系统管理员。日志文件位于：{0}").format(str(log_dir()))
+            QCoreApplication.translate(
+                "common", "请把下面的详细信息复制给系统管理员。日志文件位于：{0}"
+            ).format(str(log_dir()))
         )
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.open()

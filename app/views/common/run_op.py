@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.core.errors import Cancelled, DomainError
@@ -140,7 +140,9 @@ class Op:
 
     def start(self) -> Op:
         if self._dialog_title is not None and self.parent is not None:
-            dlg = QProgressDialog(self._dialog_title, self.parent.tr("取消"), 0, 0, self.parent)
+            dlg = QProgressDialog(
+                self._dialog_title, QCoreApplication.translate("common", "取消"), 0, 0, self.parent
+            )
             dlg.setWindowTitle(self._dialog_title)
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(400)
@@ -226,7 +228,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A domain error becomes a message in Chinese; anything else goes to the exception hook's dialog."""
     if isinstance(exc, DomainError):
         box = QMessageBox(
-            QMessageBox.Icon.Warning, parent.tr("提示") if parent else "提示", exc.message(), parent=parent
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("common", "提示"),
+            exc.message(),
+            parent=parent,
         )
         box.setObjectName("domain_error_box")
         box.open()
