@@ -7,7 +7,7 @@ VENV="${VENV:-$ROOT/.venv}"
 PYTHON="${PYTHON:-python3}"
 
 APT_PACKAGES=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libcups2 libpulse0
-  fonts-noto-cjk fonts-wqy-microhei fonts-arphic-uming postgresql poppler-utils zbar-tools sox)
+  fonts-noto-cjk fonts-wqy-microhei fonts-arphic-uming postgresql poppler-utils zbar-tools sox chromium)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
