@@ -25,38 +25,32 @@ def _home_override() -> Path | None:
     return Path(home) if home else None
 
 
-def data_dir() -> Path:
-    """The user data folder: the default SQLite database and attachments live here."""
+def _user_dir(kind: str) -> Path:
+    """``JINGWU_HOME/<kind>`` when set, else the platform's user folder of that kind (created if missing)."""
     override = _home_override()
     if override is not None:
-        path = override / "data"
+        path = override / kind
     else:
         import platformdirs
 
-        path = platformdirs.user_data_path(APP_ID, APP_AUTHOR)
+        finder = {
+            "data": platformdirs.user_data_path,
+            "config": platformdirs.user_config_path,
+            "logs": platformdirs.user_log_path,
+        }[kind]
+        path = finder(APP_ID, APP_AUTHOR)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_dir() -> Path:
+    """The user data folder: the default SQLite database and attachments live here."""
+    return _user_dir("data")
 
 
 def config_dir() -> Path:
-    override = _home_override()
-    if override is not None:
-        path = override / "config"
-    else:
-        import platformdirs
-
-        path = platformdirs.user_config_path(APP_ID, APP_AUTHOR)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("config")
 
 
 def log_dir() -> Path:
-    override = _home_override()
-    if override is not None:
-        path = override / "logs"
-    else:
-        import platformdirs
-
-        path = platformdirs.user_log_path(APP_ID, APP_AUTHOR)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("logs")
