@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.messages import QT_TRANSLATE_NOOP
 from app.core.normalize import format_date_zh, normalize_name, normalize_text
 from app.core.pinyin import QueryKind, classify_query, normalize_query, search_keys
 from app.core.validators import check_id_number, id_number_info, make_id_number
@@ -170,12 +171,12 @@ def _check(session: Session, values: dict[str, Any]) -> dict[str, str]:
 CITIZEN_SPEC = register(
     EntitySpec(
         key="citizen",
-        title="群众信息",
+        title=QT_TRANSLATE_NOOP("entity", "群众信息"),
         model=Citizen,
         fields=(
             Field(
                 "id_number",
-                "身份证号",
+                QT_TRANSLATE_NOOP("entity", "身份证号"),
                 ID_NUMBER,
                 required=True,
                 editable=False,
@@ -187,7 +188,7 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "name",
-                "姓名",
+                QT_TRANSLATE_NOOP("entity", "姓名"),
                 required=True,
                 max_length=32,
                 sortable=True,
@@ -198,7 +199,7 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "gender",
-                "性别",
+                QT_TRANSLATE_NOOP("entity", "性别"),
                 CHOICE,
                 choices=GENDER_CHOICES,
                 in_form=False,
@@ -208,7 +209,7 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "birth_date",
-                "出生日期",
+                QT_TRANSLATE_NOOP("entity", "出生日期"),
                 DATE,
                 in_form=False,
                 sortable=True,
@@ -218,7 +219,7 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "phone",
-                "手机号",
+                QT_TRANSLATE_NOOP("entity", "手机号"),
                 PHONE,
                 sortable=True,
                 width=120,
@@ -227,7 +228,7 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "town_code",
-                "乡镇",
+                QT_TRANSLATE_NOOP("entity", "乡镇"),
                 CHOICE,
                 choices=town_choices,
                 sortable=True,
@@ -236,7 +237,7 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "village_code",
-                "村（社区）",
+                QT_TRANSLATE_NOOP("entity", "村（社区）"),
                 CHOICE,
                 choices=village_choices,
                 depends_on="town_code",
@@ -246,13 +247,15 @@ CITIZEN_SPEC = register(
             ),
             Field(
                 "address",
-                "住址",
+                QT_TRANSLATE_NOOP("entity", "住址"),
                 max_length=200,
                 width=240,
                 import_aliases=("地址", "家庭住址", "现住址", "居住地址"),
                 example="城关镇东街12号",
             ),
-            Field("notes", "备注", MULTILINE, width=200, import_aliases=("说明",)),
+            Field(
+                "notes", QT_TRANSLATE_NOOP("entity", "备注"), MULTILINE, width=200, import_aliases=("说明",)
+            ),
         ),
         permissions={
             "view": CITIZEN_VIEW,
@@ -266,11 +269,11 @@ CITIZEN_SPEC = register(
         label_field="name",
         default_sort=("id", True),
         search=search_citizens,
-        search_hint="姓名、拼音、首字母、身份证号或手机号",
+        search_hint=QT_TRANSLATE_NOOP("entity", "姓名、拼音、首字母、身份证号或手机号"),
         filters=(
-            Filter("gender", "性别", "choice", _filter_gender, GENDER_CHOICES),
-            Filter("town_code", "乡镇", "choice", _filter_town, town_choices),
-            Filter("birth_date", "出生日期", "date_range", _filter_birth),
+            Filter("gender", QT_TRANSLATE_NOOP("entity", "性别"), "choice", _filter_gender, GENDER_CHOICES),
+            Filter("town_code", QT_TRANSLATE_NOOP("entity", "乡镇"), "choice", _filter_town, town_choices),
+            Filter("birth_date", QT_TRANSLATE_NOOP("entity", "出生日期"), "date_range", _filter_birth),
         ),
         prepare=_prepare,
         unique_fields=("id_number",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         page.setObjectName("no_platform_page")
         lay = QVBoxLayout(page)
         text = self.tr("您的角色（{0}）不使用五大平台的业务功能。").format(
-            "、".join(self.ctx.actor.role_names)
+            self.tr("、").join(QCoreApplication.translate("role", n) for n in self.ctx.actor.role_names)
         )
         if self.ctx.actor.can(P.AUDIT_READ):
             text += self.tr("\n请从菜单“系统 → 审计日志”查阅审计记录。")
@@ -136,7 +136,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor
         self.user_label = QLabel(
-            self.tr("用户：{0}（{1}）").format(actor.display_name, "、".join(actor.role_names))
+            self.tr("用户：{0}（{1}）").format(
+                actor.display_name,
+                self.tr("、").join(QCoreApplication.translate("role", n) for n in actor.role_names),
+            )
         )
         self.user_label.setObjectName("status_user")
         info = self.ctx.db.info

@@ -62,7 +62,9 @@ class PlatformPage(QWidget):
         lay.addWidget(title)
         lay.addWidget(summary)
         if self.platform.planned:
-            planned = "、".join(QCoreApplication.translate("platform", t) for t in self.platform.planned)
+            planned = self.tr("、").join(
+                QCoreApplication.translate("platform", t) for t in self.platform.planned
+            )
             note = QLabel(self.tr("以下功能尚未在本版本中开通：{0}。").format(planned))
             note.setObjectName("planned_note")
             note.setWordWrap(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +17,13 @@ from PySide6.QtWidgets import (
 
 from app.core import config
 from app.views.app_context import AppContext
+
+SOURCES = {
+    "command line": QT_TRANSLATE_NOOP("SettingsDialog", "命令行参数"),
+    "environment": QT_TRANSLATE_NOOP("SettingsDialog", "环境变量 JINGWU_DB_URL"),
+    "settings": QT_TRANSLATE_NOOP("SettingsDialog", "本机设置"),
+    "default": QT_TRANSLATE_NOOP("SettingsDialog", "默认内置数据库"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -33,7 +40,9 @@ class SettingsDialog(QDialog):
             self.tr("留空使用本机内置数据库：{0}").format(config.default_sqlite_url())
         )
         current = QLabel(
-            self.tr("当前使用：{0}（来自{1}）").format(self.ctx.db.info.url_safe, self.tr(source))
+            self.tr("当前使用：{0}（来自{1}）").format(
+                self.ctx.db.info.url_safe, self.tr(SOURCES.get(source, source))
+            )
         )
         current.setWordWrap(True)
         self.language = QComboBox()

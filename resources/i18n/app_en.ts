@@ -255,72 +255,248 @@
 <context>
     <name>AuditDialog</name>
     <message>
+        <location filename="../../app/views/admin/audit_view.py" line="29"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="30"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="31"/>
+        <location filename="../../app/views/admin/audit_view.py" line="68"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="32"/>
+        <source>工作站</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="33"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="34"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="35"/>
+        <source>对象编号</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="36"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="37"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="38"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="39"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="42"/>
+        <source>全部结果</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="43"/>
+        <source>成功</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="44"/>
+        <source>拒绝</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
         <location filename="../../app/views/admin/audit_view.py" line="45"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="49"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="50"/>
+        <source>锁定账号</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="51"/>
+        <source>解锁账号</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="52"/>
+        <source>解锁屏幕</source>
+        <translation>Screen unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="53"/>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="54"/>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="55"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="56"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="57"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="58"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="59"/>
+        <source>查看完整号码</source>
+        <translation>Unmask</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="60"/>
+        <source>权限检查</source>
+        <translation>Permission check</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="61"/>
+        <source>权限变更</source>
+        <translation>Permission change</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="62"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="63"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="64"/>
+        <source>创建首个管理员</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="65"/>
+        <source>载入演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="69"/>
+        <source>群众信息</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="70"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="71"/>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/audit_view.py" line="80"/>
         <source>审计日志（只读）</source>
         <translation>Audit log (read-only)</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="48"/>
+        <location filename="../../app/views/admin/audit_view.py" line="83"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="50"/>
+        <location filename="../../app/views/admin/audit_view.py" line="85"/>
         <source>操作，如 login、update、export</source>
         <translation>Action, e.g. login, update, export</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="60"/>
+        <location filename="../../app/views/admin/audit_view.py" line="95"/>
         <source>说明或对象编号包含</source>
         <translation>Notes or object ID contains</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="61"/>
+        <location filename="../../app/views/admin/audit_view.py" line="96"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="63"/>
+        <location filename="../../app/views/admin/audit_view.py" line="98"/>
         <source>校验审计链</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="71"/>
+        <location filename="../../app/views/admin/audit_view.py" line="106"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="73"/>
+        <location filename="../../app/views/admin/audit_view.py" line="108"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="85"/>
+        <location filename="../../app/views/admin/audit_view.py" line="120"/>
         <source>加载更早的记录</source>
         <translation>Load older records</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="154"/>
+        <location filename="../../app/views/admin/audit_view.py" line="189"/>
         <source>共 {0} 条，已显示 {1} 条</source>
         <translation>{1} of {0} shown</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="165"/>
+        <location filename="../../app/views/admin/audit_view.py" line="200"/>
         <source>审计链完整</source>
         <translation>Audit chain intact</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="166"/>
+        <location filename="../../app/views/admin/audit_view.py" line="201"/>
         <source>已校验 {0} 条记录，未发现篡改或删除。</source>
         <translation>{0} records verified; no tampering or deletion found.</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="171"/>
+        <location filename="../../app/views/admin/audit_view.py" line="206"/>
         <source>审计链被破坏</source>
         <translation>Audit chain broken</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/audit_view.py" line="172"/>
+        <location filename="../../app/views/admin/audit_view.py" line="207"/>
         <source>第 {0} 号记录：{1}</source>
         <translation>Record {0}: {1}</translation>
     </message>
@@ -580,90 +756,90 @@ Follow up by: {4}</translation>
 <context>
     <name>EntityFormDialog</name>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="160"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="161"/>
         <source>新增{0}</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="162"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="163"/>
         <source>编辑{0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="195"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="196"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="198"/>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="591"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="199"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="592"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="198"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="199"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="226"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="227"/>
         <source>请选择日期</source>
         <translation>Select a date</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="226"/>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="232"/>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="238"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="227"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="233"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="239"/>
         <source>未填</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="245"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="246"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="268"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="269"/>
         <source>显示完整</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="269"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="270"/>
         <source>显示完整号码（将记入审计日志）</source>
         <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="426"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="427"/>
         <source>请填写{0}</source>
         <translation>Enter {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="428"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="429"/>
         <source>请选择{0}</source>
         <translation>Select {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="510"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="511"/>
         <source>编辑{0}：{1}</source>
         <translation>Edit {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="543"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="544"/>
         <source>请按红色提示修改后再保存。</source>
         <translation>Fix the fields marked in red, then save.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="586"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="587"/>
         <source>记录已被修改</source>
         <translation>Record changed</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="588"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="589"/>
         <source>选择“重新载入”查看最新内容（您刚才的改动将被放弃），然后再修改。</source>
         <translation>Choose &quot;Reload&quot; to see the latest version (your changes will be discarded), then edit again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="589"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="590"/>
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
@@ -671,89 +847,124 @@ Follow up by: {4}</translation>
 <context>
     <name>EntityScreen</name>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="155"/>
+        <location filename="../../app/views/common/entity_screen.py" line="165"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="213"/>
+        <location filename="../../app/views/common/entity_screen.py" line="223"/>
         <source>“{0}”列不支持排序。</source>
         <translation>Column &quot;{0}&quot; cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="272"/>
+        <location filename="../../app/views/common/entity_screen.py" line="282"/>
         <source>您没有“{0}”的权限，如需办理请联系系统管理员。</source>
         <translation>You do not have the &quot;{0}&quot; permission. Ask the administrator if you need it.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="286"/>
+        <location filename="../../app/views/common/entity_screen.py" line="296"/>
         <source>请先在列表中选中一条记录</source>
         <translation>Select a record in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="309"/>
+        <location filename="../../app/views/common/entity_screen.py" line="319"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="314"/>
+        <location filename="../../app/views/common/entity_screen.py" line="324"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="398"/>
+        <location filename="../../app/views/common/entity_screen.py" line="408"/>
         <source>删除确认</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="399"/>
+        <location filename="../../app/views/common/entity_screen.py" line="409"/>
         <source>确定删除{0}“{1}”吗？</source>
         <translation>Delete {0} &quot;{1}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="400"/>
+        <location filename="../../app/views/common/entity_screen.py" line="410"/>
         <source>删除后不能恢复，操作将记入审计日志。</source>
         <translation>This cannot be undone and is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="401"/>
+        <location filename="../../app/views/common/entity_screen.py" line="61"/>
+        <location filename="../../app/views/common/entity_screen.py" line="411"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="403"/>
+        <location filename="../../app/views/common/entity_screen.py" line="413"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="431"/>
+        <location filename="../../app/views/common/entity_screen.py" line="62"/>
+        <location filename="../../app/views/common/entity_screen.py" line="441"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="431"/>
+        <location filename="../../app/views/common/entity_screen.py" line="59"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/entity_screen.py" line="60"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/entity_screen.py" line="63"/>
+        <source>导入Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/entity_screen.py" line="64"/>
+        <source>打印列表</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/entity_screen.py" line="65"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/entity_screen.py" line="441"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="445"/>
+        <location filename="../../app/views/common/entity_screen.py" line="455"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} records to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="449"/>
+        <location filename="../../app/views/common/entity_screen.py" line="459"/>
         <source>正在导出Excel…</source>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="498"/>
+        <location filename="../../app/views/common/entity_screen.py" line="508"/>
         <source>正在生成打印文件…</source>
         <translation>Preparing print file…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="530"/>
+        <location filename="../../app/views/common/entity_screen.py" line="540"/>
         <source>{0}名单</source>
         <translation>{0} list</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <location filename="../../app/views/common/entity_table_model.py" line="348"/>
+        <source>（可排序）</source>
+        <translation> (sortable)</translation>
     </message>
 </context>
 <context>
@@ -840,22 +1051,22 @@ Follow up by: {4}</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/views/common/filter_bar.py" line="78"/>
+        <location filename="../../app/views/common/filter_bar.py" line="79"/>
         <source>输入关键字搜索</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/filter_bar.py" line="101"/>
+        <location filename="../../app/views/common/filter_bar.py" line="102"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/filter_bar.py" line="103"/>
+        <location filename="../../app/views/common/filter_bar.py" line="104"/>
         <source>清除搜索内容和全部筛选条件</source>
         <translation>Clear the search and all filters</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/filter_bar.py" line="114"/>
+        <location filename="../../app/views/common/filter_bar.py" line="115"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -923,32 +1134,32 @@ Database: {0}</translation>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../app/views/publicity/guide_screen.py" line="75"/>
+        <location filename="../../app/views/publicity/guide_screen.py" line="78"/>
         <source>打印本指南</source>
         <translation>Print guide</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/guide_screen.py" line="77"/>
+        <location filename="../../app/views/publicity/guide_screen.py" line="80"/>
         <source>打印全部指南</source>
         <translation>Print all guides</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/guide_screen.py" line="79"/>
+        <location filename="../../app/views/publicity/guide_screen.py" line="82"/>
         <source>办事指南由事项目录自动生成，目录修改后随之更新。</source>
         <translation>Service guides are generated from the request catalogue and follow its changes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/guide_screen.py" line="141"/>
+        <location filename="../../app/views/publicity/guide_screen.py" line="144"/>
         <source>{0}办事指南</source>
         <translation>{0} service guide</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/guide_screen.py" line="153"/>
+        <location filename="../../app/views/publicity/guide_screen.py" line="156"/>
         <source>正在生成办事指南…</source>
         <translation>Generating service guides…</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/guide_screen.py" line="154"/>
+        <location filename="../../app/views/publicity/guide_screen.py" line="157"/>
         <source>办事指南汇编</source>
         <translation>Service guides</translation>
     </message>
@@ -1356,149 +1567,149 @@ Database: {0}</translation>
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="75"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="74"/>
         <source>群众</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="80"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="79"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="86"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="85"/>
         <source>18位身份证号，末位可为X</source>
         <translation>18-digit ID number; last digit may be X</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="88"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="87"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="94"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="93"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="95"/>
-        <location filename="../../app/views/citizen/intake_screen.py" line="386"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="94"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="393"/>
         <source>请先输入18位身份证号并点“查找”</source>
         <translation>Enter the 18-digit ID number and click &quot;Find&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="99"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="98"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="100"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="99"/>
         <source>联系手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="101"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="100"/>
         <source>接收办理进度短信；不填则用登记的手机号</source>
         <translation>Receives progress SMS; defaults to the registered number</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="102"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="101"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="104"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="103"/>
         <source>事项</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="108"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="107"/>
         <source>办理事项</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="118"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="117"/>
         <source>收到的材料</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="125"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="124"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="127"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="126"/>
         <source>保存并打印回执</source>
         <translation>Save and print receipt</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="130"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="129"/>
         <source>清空，办理下一位</source>
         <translation>Clear for next citizen</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="140"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="139"/>
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="142"/>
-        <location filename="../../app/views/citizen/intake_screen.py" line="353"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="141"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="360"/>
         <source>一次性告知书</source>
         <translation>Missing-documents notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="188"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="187"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="222"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="221"/>
         <source>责任部门：{0}；办理时限：{1} 个工作日</source>
         <translation>Department: {0}; time limit: {1} working days</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="224"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="223"/>
         <source>；审批后出具《{0}》</source>
         <translation>; issues &quot;{0}&quot; after approval</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="232"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="231"/>
         <source>本事项无需提交材料</source>
         <translation>No documents required</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="254"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="253"/>
         <source>未登记的群众：请填写姓名、手机号和住址，保存时一并登记。</source>
         <translation>Citizen not registered: enter name, mobile and address; they are registered on save.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="260"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="259"/>
         <source>未登记手机号</source>
         <translation>No mobile on file</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="262"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="261"/>
         <source>已登记：{0}，{1}，{2}，{3}</source>
         <translation>Registered: {0}, {1}, {2}, {3}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="301"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="300"/>
         <source>请选择办理事项</source>
         <translation>Select a request type</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="323"/>
-        <source>已受理：编号 &lt;b&gt;{0}&lt;/b&gt;，{1}，{2}。</source>
-        <translation>Accepted: no. &lt;b&gt;{0}&lt;/b&gt;, {1}, {2}.</translation>
+        <location filename="../../app/views/citizen/intake_screen.py" line="326"/>
+        <source>已登记：编号 &lt;b&gt;{0}&lt;/b&gt;，{1}，{2}。</source>
+        <translation>Registered: No. &lt;b&gt;{0}&lt;/b&gt;, {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="327"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="330"/>
         <source>&lt;br/&gt;尚缺材料：{0}。请打印《一次性告知书》交给群众。</source>
         <translation>&lt;br/&gt;Missing documents: {0}. Print the missing-documents notice for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="353"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="360"/>
         <source>受理回执</source>
         <translation>Receipt</translation>
     </message>
@@ -1522,7 +1733,7 @@ Database: {0}</translation>
     </message>
     <message>
         <location filename="../../app/views/citizen/item_dialog.py" line="106"/>
-        <location filename="../../app/views/publicity/item_dialog.py" line="104"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="105"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1643,82 +1854,82 @@ Database: {0}</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="159"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="160"/>
         <source>修改草稿…</source>
         <translation>Edit draft…</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="159"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="160"/>
         <source>修订（另建新版本）…</source>
         <translation>Revise (new version)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="216"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="217"/>
         <source>第{0}版{1}，原文不能修改：保存后将另建新版本草稿，经审核批准后才能发布。</source>
         <translation>Version {0} is {1} and cannot be changed: saving creates a new draft version, which must be approved before it can be published.</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="221"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="222"/>
         <source>修改 {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="238"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="239"/>
         <source>已提交审核。</source>
         <translation>Submitted for review.</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="245"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="246"/>
         <source>已批准，可以发布。</source>
         <translation>Approved; ready to publish.</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="253"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="254"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="254"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="255"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="269"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="270"/>
         <source>已退回修改。</source>
         <translation>Returned for changes.</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="272"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="273"/>
         <source>退回修改</source>
         <translation>Return for changes</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="272"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="273"/>
         <source>审核意见（必填）：</source>
         <translation>Review notes (required):</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="282"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="283"/>
         <source>已撤回。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="285"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="286"/>
         <source>撤回 第{0}版</source>
         <translation>Withdraw version {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="285"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="286"/>
         <source>撤回原因（必填）：</source>
         <translation>Reason for withdrawal (required):</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="300"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="301"/>
         <source>比较版本</source>
         <translation>Compare versions</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_dialog.py" line="300"/>
+        <location filename="../../app/views/publicity/item_dialog.py" line="301"/>
         <source>这是第一个版本，没有更早的版本可比较。</source>
         <translation>This is the first version; there is no earlier version to compare.</translation>
     </message>
@@ -2098,6 +2309,12 @@ Database: {0}</translation>
         <translation>Your role ({0}) does not use the platforms&apos; business functions.</translation>
     </message>
     <message>
+        <location filename="../../app/views/main_window.py" line="69"/>
+        <location filename="../../app/views/main_window.py" line="141"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../app/views/main_window.py" line="72"/>
         <source>
 请从菜单“系统 → 审计日志”查阅审计记录。</source>
@@ -2182,48 +2399,48 @@ If you need access, ask the administrator to assign a role.</translation>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="144"/>
+        <location filename="../../app/views/main_window.py" line="147"/>
         <source>数据库：{0} {1}</source>
         <translation>Database: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="146"/>
-        <location filename="../../app/views/main_window.py" line="157"/>
+        <location filename="../../app/views/main_window.py" line="149"/>
+        <location filename="../../app/views/main_window.py" line="160"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="160"/>
+        <location filename="../../app/views/main_window.py" line="163"/>
         <source>● 连接中断，正在重连…</source>
         <translation>● Connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="169"/>
+        <location filename="../../app/views/main_window.py" line="172"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="169"/>
+        <location filename="../../app/views/main_window.py" line="172"/>
         <source>当前页面没有可打印或导出的列表。</source>
         <translation>This page has no list to print or export.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="198"/>
+        <location filename="../../app/views/main_window.py" line="201"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="198"/>
+        <location filename="../../app/views/main_window.py" line="201"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="211"/>
+        <location filename="../../app/views/main_window.py" line="214"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="212"/>
+        <location filename="../../app/views/main_window.py" line="215"/>
         <source>岚皋县公安局“五大平台”后台管理系统
 版本 0.1
 
@@ -2236,7 +2453,7 @@ Log file: {0}
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="248"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>密码不正确。</source>
         <translation>Incorrect password.</translation>
     </message>
@@ -2433,7 +2650,7 @@ Database: {1}</translation>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/views/common/entity_form_dialog.py" line="65"/>
+        <location filename="../../app/views/common/entity_form_dialog.py" line="66"/>
         <source>未填</source>
         <translation>Not set</translation>
     </message>
@@ -3197,12 +3414,17 @@ Recipients: {4}</translation>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/views/platform_page.py" line="66"/>
+        <location filename="../../app/views/platform_page.py" line="65"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/platform_page.py" line="68"/>
         <source>以下功能尚未在本版本中开通：{0}。</source>
         <translation>Not yet available in this version: {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/platform_page.py" line="72"/>
+        <location filename="../../app/views/platform_page.py" line="74"/>
         <source>您的角色没有打开本平台任何功能的权限；如需使用，请联系系统管理员。</source>
         <translation>Your role has no access to any function of this platform. Ask the administrator if you need it.</translation>
     </message>
@@ -3238,17 +3460,17 @@ Recipients: {4}</translation>
 <context>
     <name>PublicFiguresScreen</name>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="112"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="111"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="114"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="113"/>
         <source>预览宣传单</source>
         <translation>Preview flyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="116"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="115"/>
         <source>登记发布</source>
         <translation>Record publication</translation>
     </message>
@@ -3263,32 +3485,32 @@ Recipients: {4}</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="158"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="163"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="189"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="194"/>
         <source>共 {0} 字，手机报上限 {1} 字</source>
         <translation>{0} chars; mobile news limit {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="192"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="197"/>
         <source>共 {0} 字</source>
         <translation>{0} chars</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="215"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="220"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="223"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="228"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="236"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="241"/>
         <source>已登记发布：{0}</source>
         <translation>Publication recorded: {0}</translation>
     </message>
@@ -3750,6 +3972,95 @@ Recipients: {4}</translation>
     </message>
 </context>
 <context>
+    <name>RulesScreen</name>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <source>事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <source>衰减天数（0为不衰减）</source>
+        <translation>Decay days (0 = none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <source>起始分值</source>
+        <translation>From score</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="61"/>
+        <source>走访间隔（天）</source>
+        <translation>Visit interval (days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <source>处置时限（小时）</source>
+        <translation>Handling limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="61"/>
+        <source>危险性评估</source>
+        <translation>Risk grade</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="61"/>
+        <source>加分</source>
+        <translation>Points added</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="65"/>
+        <source>保存规则</source>
+        <translation>Save rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="69"/>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="76"/>
+        <source>风险事件规则</source>
+        <translation>Risk event rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="78"/>
+        <source>预警等级：分值阈值、走访周期和处置时限</source>
+        <translation>Warning levels: thresholds, visit intervals and handling limits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="80"/>
+        <source>严重精神障碍患者：国家危险性评估等级</source>
+        <translation>Severe mental illness: national risk grades</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="119"/>
+        <source>修改后点击“保存规则”；所有在管人员将在下次定时任务时按新规则重新评分。</source>
+        <translation>Click &quot;Save rules&quot; after editing; everyone under supervision is rescored at the next sweep.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="163"/>
+        <source>规则已保存，在管人员将按新规则重新评分。</source>
+        <translation>Rules saved; persons under supervision will be rescored.</translation>
+    </message>
+</context>
+<context>
     <name>SelfServicePage</name>
     <message>
         <location filename="../../app/views/support/self_service_page.py" line="141"/>
@@ -3793,70 +4104,90 @@ Recipients: {4}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="27"/>
-        <location filename="../../app/views/settings_dialog.py" line="75"/>
+        <location filename="../../app/views/settings_dialog.py" line="22"/>
+        <source>命令行参数</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="23"/>
+        <source>环境变量 JINGWU_DB_URL</source>
+        <translation>environment variable JINGWU_DB_URL</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="24"/>
+        <source>本机设置</source>
+        <translation>this computer&apos;s settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="25"/>
+        <source>默认内置数据库</source>
+        <translation>built-in default database</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="34"/>
         <location filename="../../app/views/settings_dialog.py" line="84"/>
-        <location filename="../../app/views/settings_dialog.py" line="87"/>
+        <location filename="../../app/views/settings_dialog.py" line="93"/>
+        <location filename="../../app/views/settings_dialog.py" line="96"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="33"/>
+        <location filename="../../app/views/settings_dialog.py" line="40"/>
         <source>留空使用本机内置数据库：{0}</source>
         <translation>Leave empty for the built-in local database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="36"/>
+        <location filename="../../app/views/settings_dialog.py" line="43"/>
         <source>当前使用：{0}（来自{1}）</source>
         <translation>In use: {0} (from {1})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="45"/>
+        <location filename="../../app/views/settings_dialog.py" line="54"/>
         <source>留空自动查找宋体/仿宋（Windows 的 simsun.ttc）</source>
         <translation>Leave empty to find SimSun/FangSong automatically (simsun.ttc on Windows)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="47"/>
+        <location filename="../../app/views/settings_dialog.py" line="56"/>
         <source>数据库地址</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="49"/>
+        <location filename="../../app/views/settings_dialog.py" line="58"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="50"/>
+        <location filename="../../app/views/settings_dialog.py" line="59"/>
         <source>打印字体文件</source>
         <translation>Print font file</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="53"/>
+        <location filename="../../app/views/settings_dialog.py" line="62"/>
         <source>数据库和语言的修改在重新启动程序后生效。多台工作站共用时请填写 PostgreSQL 地址，不要在地址中保存密码。</source>
         <translation>Database and language changes take effect after a restart. For a database shared by several workstations, enter a PostgreSQL URL; do not put the password in the URL.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="60"/>
+        <location filename="../../app/views/settings_dialog.py" line="69"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="61"/>
+        <location filename="../../app/views/settings_dialog.py" line="70"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="75"/>
+        <location filename="../../app/views/settings_dialog.py" line="84"/>
         <source>数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。</source>
         <translation>The database URL must start with sqlite:/// or postgresql+psycopg://.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="84"/>
+        <location filename="../../app/views/settings_dialog.py" line="93"/>
         <source>数据库地址格式不正确。</source>
         <translation>The database URL is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="87"/>
+        <location filename="../../app/views/settings_dialog.py" line="96"/>
         <source>不要在数据库地址中保存密码。</source>
         <translation>Do not put the password in the database URL.</translation>
     </message>
@@ -4161,68 +4492,103 @@ Recipients: {4}</translation>
 <context>
     <name>UserAdminDialog</name>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="38"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="31"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="32"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="33"/>
+        <source>警号</source>
+        <translation>Badge no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="34"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="35"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="36"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="45"/>
         <source>用户与角色管理</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="49"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="56"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="50"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="57"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="51"/>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="119"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="58"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="133"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="52"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="59"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="59"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="66"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="79"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="86"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="79"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="86"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="79"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="86"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="81"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="88"/>
         <source>（待改密）</source>
         <translation> (must change password)</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="96"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="95"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="110"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="96"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="110"/>
         <source>请先选择一个用户。</source>
         <translation>Select a user first.</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="119"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="133"/>
         <source>为 {0} 生成新的临时密码？</source>
         <translation>Generate a new temporary password for {0}?</translation>
     </message>
@@ -4230,52 +4596,52 @@ Recipients: {4}</translation>
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="165"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="179"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="165"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="179"/>
         <source>编辑用户</source>
         <translation>Edit user</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="168"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="182"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="169"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="183"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="170"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="184"/>
         <source>警号</source>
         <translation>Badge no.</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="171"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="185"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="172"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="186"/>
         <source>账号启用</source>
         <translation>Account enabled</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="174"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="188"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="199"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="215"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="200"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="216"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4412,13 +4778,13 @@ Recipients: {4}</translation>
 <context>
     <name>_DateRange</name>
     <message>
-        <location filename="../../app/views/common/filter_bar.py" line="29"/>
         <location filename="../../app/views/common/filter_bar.py" line="30"/>
+        <location filename="../../app/views/common/filter_bar.py" line="31"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/filter_bar.py" line="37"/>
+        <location filename="../../app/views/common/filter_bar.py" line="38"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -4440,12 +4806,12 @@ Recipients: {4}</translation>
 <context>
     <name>common</name>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="140"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="154"/>
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="142"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="156"/>
         <source>用户 {0} 的临时密码（只显示这一次，首次登录时必须修改）：</source>
         <translation>Temporary password for {0} (shown only once; must be changed at first login):</translation>
     </message>
@@ -4695,6 +5061,67 @@ Recipients: {4}</translation>
         <location filename="../../app/models/dispatch_order.py" line="55"/>
         <source>执行中</source>
         <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>entity</name>
+    <message>
+        <location filename="../../app/services/citizens.py" line="174"/>
+        <source>群众信息</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="179"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="191"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="202"/>
+        <location filename="../../app/services/citizens.py" line="274"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="212"/>
+        <location filename="../../app/services/citizens.py" line="276"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="222"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="231"/>
+        <location filename="../../app/services/citizens.py" line="275"/>
+        <source>乡镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="240"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="250"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="257"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/citizens.py" line="272"/>
+        <source>姓名、拼音、首字母、身份证号或手机号</source>
+        <translation>Name, pinyin, initials, ID number or phone</translation>
     </message>
 </context>
 <context>
@@ -5891,55 +6318,60 @@ Recipients: {4}</translation>
         <translation>Four-keeper teams, visits and check-ins, risk scores, blue/yellow/orange warnings, lapse checks and removal approval.</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="77"/>
+        <location filename="../../app/views/keyperson/sections.py" line="83"/>
         <location filename="../../app/views/platforms.py" line="85"/>
         <source>重点人员档案</source>
         <translation>Key persons</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="78"/>
+        <location filename="../../app/views/keyperson/sections.py" line="84"/>
         <source>我的预警</source>
         <translation>My warnings</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="80"/>
+        <location filename="../../app/views/keyperson/sections.py" line="86"/>
         <location filename="../../app/views/platforms.py" line="86"/>
         <source>走访与签到</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="83"/>
+        <location filename="../../app/views/keyperson/sections.py" line="89"/>
         <source>漏管脱管检查</source>
         <translation>Lapse checks</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="84"/>
+        <location filename="../../app/views/keyperson/sections.py" line="90"/>
         <source>预警图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="85"/>
+        <location filename="../../app/views/keyperson/sections.py" line="91"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="86"/>
+        <location filename="../../app/views/keyperson/sections.py" line="92"/>
         <source>人员类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="79"/>
+        <location filename="../../app/views/keyperson/sections.py" line="93"/>
+        <source>积分规则</source>
+        <translation>Scoring rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/sections.py" line="85"/>
         <location filename="../../app/views/platforms.py" line="87"/>
         <source>预警</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="81"/>
+        <location filename="../../app/views/keyperson/sections.py" line="87"/>
         <source>风险事件</source>
         <translation>Risk events</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/sections.py" line="82"/>
+        <location filename="../../app/views/keyperson/sections.py" line="88"/>
         <location filename="../../app/views/platforms.py" line="88"/>
         <source>撤管审批</source>
         <translation>Removal approval</translation>

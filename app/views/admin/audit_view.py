@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,16 +25,51 @@ from app.services import audit
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op
 
-COLUMNS = ("编号", "时间", "用户", "工作站", "操作", "对象", "对象编号", "结果", "原值", "新值", "说明")
-OUTCOMES = (("", "全部结果"), ("ok", "成功"), ("denied", "拒绝"), ("failed", "失败"))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditDialog", "编号"),
+    QT_TRANSLATE_NOOP("AuditDialog", "时间"),
+    QT_TRANSLATE_NOOP("AuditDialog", "用户"),
+    QT_TRANSLATE_NOOP("AuditDialog", "工作站"),
+    QT_TRANSLATE_NOOP("AuditDialog", "操作"),
+    QT_TRANSLATE_NOOP("AuditDialog", "对象"),
+    QT_TRANSLATE_NOOP("AuditDialog", "对象编号"),
+    QT_TRANSLATE_NOOP("AuditDialog", "结果"),
+    QT_TRANSLATE_NOOP("AuditDialog", "原值"),
+    QT_TRANSLATE_NOOP("AuditDialog", "新值"),
+    QT_TRANSLATE_NOOP("AuditDialog", "说明"),
+)
+OUTCOMES = (
+    ("", QT_TRANSLATE_NOOP("AuditDialog", "全部结果")),
+    ("ok", QT_TRANSLATE_NOOP("AuditDialog", "成功")),
+    ("denied", QT_TRANSLATE_NOOP("AuditDialog", "拒绝")),
+    ("failed", QT_TRANSLATE_NOOP("AuditDialog", "失败")),
+)
 PAGE = 500
 ACTION_NAMES = {
-    "login": "登录", "lock": "锁定账号", "unlock": "解锁账号", "unlock_screen": "解锁屏幕", "create": "新建",
-    "update": "修改", "delete": "删除", "export": "导出", "print": "打印", "import": "导入", "unmask": "查看完整号码",
-    "permission": "权限检查", "permission_change": "权限变更", "reset_password": "重置密码",
-    "change_password": "修改密码", "create_first_admin": "创建首个管理员", "load_demo": "载入演示数据",
+    "login": QT_TRANSLATE_NOOP("AuditDialog", "登录"),
+    "lock": QT_TRANSLATE_NOOP("AuditDialog", "锁定账号"),
+    "unlock": QT_TRANSLATE_NOOP("AuditDialog", "解锁账号"),
+    "unlock_screen": QT_TRANSLATE_NOOP("AuditDialog", "解锁屏幕"),
+    "create": QT_TRANSLATE_NOOP("AuditDialog", "新建"),
+    "update": QT_TRANSLATE_NOOP("AuditDialog", "修改"),
+    "delete": QT_TRANSLATE_NOOP("AuditDialog", "删除"),
+    "export": QT_TRANSLATE_NOOP("AuditDialog", "导出"),
+    "print": QT_TRANSLATE_NOOP("AuditDialog", "打印"),
+    "import": QT_TRANSLATE_NOOP("AuditDialog", "导入"),
+    "unmask": QT_TRANSLATE_NOOP("AuditDialog", "查看完整号码"),
+    "permission": QT_TRANSLATE_NOOP("AuditDialog", "权限检查"),
+    "permission_change": QT_TRANSLATE_NOOP("AuditDialog", "权限变更"),
+    "reset_password": QT_TRANSLATE_NOOP("AuditDialog", "重置密码"),
+    "change_password": QT_TRANSLATE_NOOP("AuditDialog", "修改密码"),
+    "create_first_admin": QT_TRANSLATE_NOOP("AuditDialog", "创建首个管理员"),
+    "load_demo": QT_TRANSLATE_NOOP("AuditDialog", "载入演示数据"),
 }
-ENTITY_NAMES = {"app_user": "用户", "citizen": "群众信息", "role": "角色", "demo": "演示数据"}
+ENTITY_NAMES = {
+    "app_user": QT_TRANSLATE_NOOP("AuditDialog", "用户"),
+    "citizen": QT_TRANSLATE_NOOP("AuditDialog", "群众信息"),
+    "role": QT_TRANSLATE_NOOP("AuditDialog", "角色"),
+    "demo": QT_TRANSLATE_NOOP("AuditDialog", "演示数据"),
+}
 
 
 class AuditDialog(QDialog):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,14 @@ from app.views.app_context import AppContext
 from app.views.common.form_helpers import ERROR_STYLE, ErrorForm
 from app.views.common.run_op import run_op, show_error
 
-COLUMNS = ("登录名", "姓名", "警号", "角色", "状态", "最近登录")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("UserAdminDialog", "登录名"),
+    QT_TRANSLATE_NOOP("UserAdminDialog", "姓名"),
+    QT_TRANSLATE_NOOP("UserAdminDialog", "警号"),
+    QT_TRANSLATE_NOOP("UserAdminDialog", "角色"),
+    QT_TRANSLATE_NOOP("UserAdminDialog", "状态"),
+    QT_TRANSLATE_NOOP("UserAdminDialog", "最近登录"),
+)
 
 
 class UserAdminDialog(QDialog):
@@ -81,7 +88,14 @@ class UserAdminDialog(QDialog):
                 status += self.tr("（待改密）")
             last = u.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if u.last_login_at else ""
             for col, text in enumerate(
-                (u.username, u.display_name, u.badge_no, "、".join(u.role_names), status, last)
+                (
+                    u.username,
+                    u.display_name,
+                    u.badge_no,
+                    self.tr("、").join(QCoreApplication.translate("role", n) for n in u.role_names),
+                    status,
+                    last,
+                )
             ):
                 item = QTableWidgetItem(text)
                 if col == 4 and u.locked:
@@ -175,7 +189,9 @@ class UserEditDialog(QDialog):
         role_lay = QVBoxLayout(group)
         self.role_boxes: dict[str, QCheckBox] = {}
         for role in roles:
-            box = QCheckBox(f"{role.name}　—　{role.description}")
+            box = QCheckBox(
+                f"{QCoreApplication.translate('role', role.name)}　—　{QCoreApplication.translate('role', role.description)}"
+            )
             box.setObjectName(f"role_{role.code}")
             role_lay.addWidget(box)
             self.role_boxes[role.code] = box

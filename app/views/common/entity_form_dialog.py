@@ -40,6 +40,7 @@ from app.services import entity_service
 from app.services import entity_spec as es
 from app.services.context import Actor
 from app.services.entity_spec import EntitySpec, Row, Saved
+from app.views.common.declared_text import dt
 from app.views.common.run_op import run_op, show_error
 
 log = logging.getLogger(__name__)
@@ -157,9 +158,9 @@ class EntityFormDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(520)
         if record_id is None:
-            self.setWindowTitle(self.tr("新增{0}").format(spec.title))
+            self.setWindowTitle(self.tr("新增{0}").format(dt(spec.title)))
         else:
-            self.setWindowTitle(self.tr("编辑{0}").format(spec.title))
+            self.setWindowTitle(self.tr("编辑{0}").format(dt(spec.title)))
 
         self.message = QLabel(self)
         self.message.setObjectName("form_message")
@@ -178,7 +179,7 @@ class EntityFormDialog(QDialog):
             row = _FieldRow(editor, f.name, extra)
             self.editors[f.name] = editor
             self.rows[f.name] = row
-            label = QLabel(f.label + (REQUIRED_MARK if f.required else ""), self)
+            label = QLabel(dt(f.label) + (REQUIRED_MARK if f.required else ""), self)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setBuddy(editor)
             label.setContentsMargins(0, 4, 0, 0)
@@ -423,9 +424,9 @@ class EntityFormDialog(QDialog):
         message: str | None = None
         if f.required and (value is None or value == ""):
             message = (
-                self.tr("请填写{0}").format(f.label)
+                self.tr("请填写{0}").format(dt(f.label))
                 if f.kind != es.CHOICE
-                else self.tr("请选择{0}").format(f.label)
+                else self.tr("请选择{0}").format(dt(f.label))
             )
         elif isinstance(value, str) and value:
             message = self._check_text(f, value)
@@ -507,7 +508,7 @@ class EntityFormDialog(QDialog):
             self.rows[f.name].set_error(None)
         self._show_message("")
         if row.label:
-            self.setWindowTitle(self.tr("编辑{0}：{1}").format(self.spec.title, row.label))
+            self.setWindowTitle(self.tr("编辑{0}：{1}").format(dt(self.spec.title), row.label))
         self.save_button.setEnabled(True)
         self.loaded.emit(row)
 

@@ -12,7 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +42,7 @@ from app.models.permissions import PERMISSION_NAMES
 from app.services import entity_service, excel_io
 from app.services.context import Actor
 from app.services.entity_spec import EntitySpec, Query, Row, Saved
+from app.views.common.declared_text import dt
 from app.views.common.entity_form_dialog import EntityFormDialog
 from app.views.common.entity_table_model import EntityTableModel
 from app.views.common.filter_bar import FilterBar
@@ -46,13 +56,13 @@ ROW_HEIGHT_PADDING = 10
 
 # action name -> (button text, permission key in spec.permissions, needs a selected row)
 _ACTIONS: tuple[tuple[str, str, str | None, bool], ...] = (
-    ("create", "新增", "create", False),
-    ("edit", "编辑", "edit", True),
-    ("delete", "删除", "delete", True),
-    ("export", "导出Excel", "export", False),
-    ("import", "导入Excel", "import", False),
-    ("print", "打印列表", "print", False),
-    ("refresh", "刷新", None, False),
+    ("create", QT_TRANSLATE_NOOP("EntityScreen", "新增"), "create", False),
+    ("edit", QT_TRANSLATE_NOOP("EntityScreen", "编辑"), "edit", True),
+    ("delete", QT_TRANSLATE_NOOP("EntityScreen", "删除"), "delete", True),
+    ("export", QT_TRANSLATE_NOOP("EntityScreen", "导出Excel"), "export", False),
+    ("import", QT_TRANSLATE_NOOP("EntityScreen", "导入Excel"), "import", False),
+    ("print", QT_TRANSLATE_NOOP("EntityScreen", "打印列表"), "print", False),
+    ("refresh", QT_TRANSLATE_NOOP("EntityScreen", "刷新"), None, False),
 )
 
 
@@ -396,7 +406,7 @@ class EntityScreen(QWidget):
         box.setObjectName("confirm_delete")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("删除确认"))
-        box.setText(self.tr("确定删除{0}“{1}”吗？").format(self.spec.title, record.label or record.id))
+        box.setText(self.tr("确定删除{0}“{1}”吗？").format(dt(self.spec.title), record.label or record.id))
         box.setInformativeText(self.tr("删除后不能恢复，操作将记入审计日志。"))
         yes = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
         yes.setObjectName("confirm")
@@ -426,7 +436,7 @@ class EntityScreen(QWidget):
     def export_excel(self) -> None:
         if not self.permitted("export"):
             return
-        default = str(Path.home() / f"{self.spec.title}_{date.today():%Y%m%d}.xlsx")
+        default = str(Path.home() / f"{dt(self.spec.title)}_{date.today():%Y%m%d}.xlsx")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出Excel"), default, self.tr("Excel 文件 (*.xlsx)")
         )
@@ -484,7 +494,7 @@ class EntityScreen(QWidget):
             if total > len(rows):
                 subtitle = f"共 {total:,} 条，仅打印前 {len(rows):,} 条；完整名单请导出Excel"
             return render_table(
-                spec.title,
+                dt(spec.title),
                 [f.label for f in fields],
                 texts,
                 subtitle=subtitle,
@@ -527,7 +537,7 @@ class EntityScreen(QWidget):
     def _show_preview(self, pdf: bytes) -> None:
         from app.views.common.pdf_preview_dialog import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(pdf, self.tr("{0}名单").format(self.spec.title), self)
+        dialog = PdfPreviewDialog(pdf, self.tr("{0}名单").format(dt(self.spec.title)), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._preview_closed)
         self.preview_dialog = dialog

@@ -51,6 +51,7 @@ from app.services import entity_spec as es
 from app.services.context import Actor
 from app.services.entity_spec import EntitySpec, Query, Row
 from app.views.common import run_op
+from app.views.common.declared_text import dt
 
 log = logging.getLogger(__name__)
 
@@ -342,9 +343,9 @@ class EntityTableModel(QAbstractTableModel):
                 return None
             f = self.fields[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f.label
+                return dt(f.label)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.label + ("（可排序）" if f.sortable else "")
+                return dt(f.label) + (self.tr("（可排序）") if f.sortable else "")
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count:
             return str(section + 1)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.services.entity_spec import EntitySpec, Filter, Query
+from app.views.common.declared_text import dt
 from app.views.common.entity_form_dialog import OptionalDateEdit
 from app.views.common.run_op import run_op
 
@@ -75,9 +76,9 @@ class FilterBar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(spec.search_hint or self.tr("输入关键字搜索"))
+        self.search.setPlaceholderText(dt(spec.search_hint) or self.tr("输入关键字搜索"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(spec.search_hint)
+        self.search.setToolTip(dt(spec.search_hint))
         self.search.setMinimumWidth(180)
         self.search.setVisible(spec.search is not None or bool(spec.search_hint))
         self._debounce = QTimer(self)
@@ -96,7 +97,7 @@ class FilterBar(QWidget):
             control = self._make_control(flt)
             self._controls[flt.name] = control
             if flt.kind != "bool":
-                lay.addWidget(QLabel(flt.label, self))
+                lay.addWidget(QLabel(dt(flt.label), self))
             lay.addWidget(control)
         self.clear_button = QPushButton(self.tr("清除"), self)
         self.clear_button.setObjectName("clear_filters")
@@ -124,7 +125,7 @@ class FilterBar(QWidget):
             rng.changed.connect(self._emit_now)
             return rng
         if flt.kind == "bool":
-            box = QCheckBox(flt.label, self)
+            box = QCheckBox(dt(flt.label), self)
             box.setObjectName(f"filter_{flt.name}")
             box.toggled.connect(self._emit_now)
             return box
