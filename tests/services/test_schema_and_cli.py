@@ -31,7 +31,8 @@ def test_empty_database_is_refused_until_upgraded(empty_db):
 
 def test_a_newer_schema_is_refused_with_a_clear_message(db):
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999_future')"))
     with pytest.raises(SchemaVersionError) as err:
         schema.check(db)
     assert err.value.code == "schema_too_new" and "比本程序" in err.value.message()
@@ -40,7 +41,8 @@ def test_a_newer_schema_is_refused_with_a_clear_message(db):
 def test_an_older_schema_is_refused_with_a_clear_message(db, monkeypatch):
     monkeypatch.setattr(schema, "known_revisions", lambda: {"0000_older", *schema.heads()})
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '0000_older'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0000_older')"))
     with pytest.raises(SchemaVersionError) as err:
         schema.check(db)
     assert err.value.code == "schema_too_old" and "db upgrade" in err.value.message()
@@ -52,7 +54,8 @@ def test_gui_start_refuses_a_wrong_schema(qtbot, db, db_url, monkeypatch):
     from app.views import application
 
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999_future')"))
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     assert application.open_database(db_url) is None
