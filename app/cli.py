@@ -171,7 +171,7 @@ def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
 
     with db.session() as s:
         result = demo_data.load_demo(
-            s, citizens=args.citizens, seed=args.seed, progress=demo_data.print_progress(print)
+            s, citizens=args.citizens, seed=args.seed, progress=demo_data.print_progress(print), platforms=True
         )
     print(
         f"已载入演示数据：派出所 {result.stations_added} 个，账号 {len(result.accounts)} 个，"

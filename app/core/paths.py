@@ -33,12 +33,12 @@ def _user_dir(kind: str) -> Path:
     else:
         import platformdirs
 
-        finder = {
-            "data": platformdirs.user_data_path,
-            "config": platformdirs.user_config_path,
-            "logs": platformdirs.user_log_path,
-        }[kind]
-        path = finder(APP_ID, APP_AUTHOR)
+        if kind == "data":
+            path = platformdirs.user_data_path(APP_ID, APP_AUTHOR)
+        elif kind == "config":
+            path = platformdirs.user_config_path(APP_ID, APP_AUTHOR)
+        else:
+            path = platformdirs.user_log_path(APP_ID, APP_AUTHOR)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

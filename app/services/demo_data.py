@@ -586,8 +586,11 @@ def load_demo(
     seed: int = DEFAULT_SEED,
     progress: ProgressLike | None = None,
     actor: Actor = SYSTEM,
+    platforms: bool = False,
 ) -> DemoResult:
     """Fill the database with demo data for Langao in the caller's transaction (see the module doc).
+
+    ``platforms=True`` (the command line and the first-start dialog) adds each platform's demo data too.
 
     Raises:
         DomainError: demo data is already present (code ``error`` with a Chinese detail).
@@ -660,6 +663,9 @@ def load_demo(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
+    if platforms:
+        _load_platforms(session, seed, actor, progress)
+
     result = DemoResult(
         divisions_added=divisions_added,
         departments_added=departments_added,
@@ -685,6 +691,22 @@ def load_demo(
         detail=f"载入演示数据：{stations_added} 个派出所，{len(accounts)} 个账号，{made} 名群众",
     )
     return result
+
+
+# Each platform's own demo data, in dependency order (publicity needs the service catalogue; support needs
+# the duty board), loaded after the people exist.
+PLATFORM_DEMOS = ("demo_citizen_service", "demo_keyperson", "demo_dispatch", "demo_publicity", "demo_support")
+
+
+def _load_platforms(session: Session, seed: int, actor: Actor, progress: ProgressLike | None) -> None:
+    import importlib
+
+    for index, name in enumerate(PLATFORM_DEMOS):
+        if progress is not None:
+            progress.report(index, len(PLATFORM_DEMOS), f"正在生成各平台演示数据（{index + 1}/{len(PLATFORM_DEMOS)}）…")
+        module = importlib.import_module(f"app.services.{name}")
+        module.load(session, random.Random(f"{seed}:{name}"), actor=actor)
+        session.flush()
 
 
 def print_progress(stream: Callable[[str], None]) -> ProgressLike:

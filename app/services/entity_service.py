@@ -1015,11 +1015,15 @@ def create(session: Session, actor: Actor, spec: EntitySpec, values: Mapping[str
         raise ValidationError(errors)
     if spec.prepare is not None:
         spec.prepare(session, clean)
+    if spec.before_write is not None:
+        spec.before_write(session, actor, "create", clean, None)
     obj = spec.model()
     _assign(spec, obj, clean)
     obj.updated_by = actor.username
     session.add(obj)
     _flush(session, spec, clean)
+    if spec.after_write is not None:
+        spec.after_write(session, actor, "create", obj.id, clean)
     audit.record(
         session,
         actor,
@@ -1046,6 +1050,8 @@ def update(
         raise ValidationError(errors)
     if spec.prepare is not None:
         spec.prepare(session, clean)
+    if spec.before_write is not None:
+        spec.before_write(session, actor, "update", clean, stored)
     old = _audit_values(spec, obj)
     _assign(spec, obj, clean)
     new = _audit_values(spec, obj)
@@ -1054,6 +1060,8 @@ def update(
         return Saved(_to_row(spec, stored, masked=True), frozenset(), False)
     obj.updated_by = actor.username
     _flush(session, spec, {**clean, "id": ident})
+    if spec.after_write is not None:
+        spec.after_write(session, actor, "update", ident, clean)
     audit.record(
         session,
         actor,
@@ -1073,10 +1081,15 @@ def delete(session: Session, actor: Actor, spec: EntitySpec, ident: int, version
     _require_action(session, actor, spec, "delete")
     obj = _load(session, actor, spec, ident)
     _require_version(session, spec, obj, version)
+    stored = _obj_mapping(spec, obj)
+    if spec.before_write is not None:
+        spec.before_write(session, actor, "delete", {}, stored)
     old = _audit_values(spec, obj)
     label = str(getattr(obj, spec.label_field) or "")
     session.delete(obj)
     _flush(session, spec, {}, deleting=True)
+    if spec.after_write is not None:
+        spec.after_write(session, actor, "delete", ident, stored)
     audit.record(session, actor, "delete", entity=spec.key, entity_id=ident, old=old, detail=label)
     log.info("%s %s deleted by %s", spec.key, ident, actor.username)
     return frozenset({_table(spec)})

@@ -88,6 +88,15 @@ class EntitySpec:
     base_query: Callable[[Session, Any], Select[Any]] | None = None  # row scoping by actor (own unit, ...)
     # Cross-field rules after each field passed its own checks: returns {field name: Chinese message}.
     check: Callable[[Session, dict[str, Any]], dict[str, str]] | None = None
+    # Actor-aware rules around the generic create/update/delete (optional). ``before_write(session, actor,
+    # action, values, stored)``: action is "create", "update" or "delete"; ``values`` are the clean values,
+    # which it may amend (owner, unit, workflow fields kept as stored); ``stored`` is the record as read
+    # (None on create). It raises DomainError/ValidationError to refuse, and nothing is written.
+    # ``after_write(session, actor, action, ident, values)`` runs after the flush, in the same transaction
+    # (derived records, such as an absence on the duty board). The Excel import calls neither: a spec
+    # that relies on them does not offer "import".
+    before_write: Callable[[Session, Any, str, dict[str, Any], Mapping[str, Any] | None], None] | None = None
+    after_write: Callable[[Session, Any, str, int, Mapping[str, Any]], None] | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:

@@ -26,6 +26,6 @@ def first_start(
     if demo:
         from app.services import demo_data
 
-        result = demo_data.load_demo(session)
+        result = demo_data.load_demo(session, platforms=True)
         accounts = tuple(tuple(row) for row in result.passwords_table)  # type: ignore[misc]
     return FirstStartResult(admin, accounts)

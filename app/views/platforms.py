@@ -55,12 +55,6 @@ PLATFORMS: list[Platform] = [
         QT_TRANSLATE_NOOP("platform", "宣传平台"),
         P.TAB_PUBLICITY,
         QT_TRANSLATE_NOOP("platform", "窗口服务规则与便民措施的版本、审批、发布记录和各渠道宣传材料。"),
-        (
-            QT_TRANSLATE_NOOP("platform", "服务规则与便民措施"),
-            QT_TRANSLATE_NOOP("platform", "发布记录"),
-            QT_TRANSLATE_NOOP("platform", "办事指南"),
-            QT_TRANSLATE_NOOP("platform", "公开数据"),
-        ),
     ),
     Platform(
         "citizen",
@@ -69,35 +63,18 @@ PLATFORMS: list[Platform] = [
         QT_TRANSLATE_NOOP(
             "platform", "群众来窗、网上、电话办理的各类事项：受理、流转、短信告知、回执和证明。"
         ),
-        (
-            QT_TRANSLATE_NOOP("platform", "事项受理"),
-            QT_TRANSLATE_NOOP("platform", "办理进度查询"),
-            QT_TRANSLATE_NOOP("platform", "满意度回访"),
-            QT_TRANSLATE_NOOP("platform", "时限督办"),
-        ),
     ),
     Platform(
         "keyperson",
         QT_TRANSLATE_NOOP("platform", "重点人员管控"),
         P.TAB_KEYPERSON,
         QT_TRANSLATE_NOOP("platform", "一人四管、走访签到、风险积分、蓝黄橙预警、漏管脱管检查和撤管审批。"),
-        (
-            QT_TRANSLATE_NOOP("platform", "重点人员档案"),
-            QT_TRANSLATE_NOOP("platform", "走访与签到"),
-            QT_TRANSLATE_NOOP("platform", "预警"),
-            QT_TRANSLATE_NOOP("platform", "撤管审批"),
-        ),
     ),
     Platform(
         "dispatch",
         QT_TRANSLATE_NOOP("platform", "指挥调度"),
         P.TAB_DISPATCH,
         QT_TRANSLATE_NOOP("platform", "警令下达与签收、集群战役、事件时间线和勤务状态看板。"),
-        (
-            QT_TRANSLATE_NOOP("platform", "警令通知"),
-            QT_TRANSLATE_NOOP("platform", "集群战役"),
-            QT_TRANSLATE_NOOP("platform", "勤务看板"),
-        ),
     ),
     Platform(
         "support",
@@ -106,12 +83,6 @@ PLATFORMS: list[Platform] = [
         QT_TRANSLATE_NOOP(
             "platform",
             "人事、请销假、加班调休、排班、装备、车辆、经费、体检、培训、奖惩、帮扶、维权、通知与征集。",
-        ),
-        (
-            QT_TRANSLATE_NOOP("platform", "人事档案"),
-            QT_TRANSLATE_NOOP("platform", "请销假"),
-            QT_TRANSLATE_NOOP("platform", "装备与车辆"),
-            QT_TRANSLATE_NOOP("platform", "通知公告与意见征集"),
         ),
     ),
 ]

@@ -51,18 +51,51 @@ def receipt_content(item: ItemInfo, qr_text: str) -> ReceiptContent:
     )
 
 
-def intake_documents(result: intake.IntakeResult, printed_by: str) -> dict[str, bytes]:
-    """The receipt, and the one-time notice when materials are missing."""
+def warm_up() -> None:
+    """Load reportlab, register the fonts and draw one QR code, so the clerk's first receipt is as quick as
+    the others (a cold first print costs seconds of imports and font loading; run off the GUI thread)."""
+    from datetime import UTC, datetime
+
+    render_receipt(
+        ReceiptContent(
+            "MS00000000-0000",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            datetime.now(UTC),
+            "",
+            "",
+            "",
+            "warm-up",
+            materials_received=["x"],
+        )
+    )
+
+
+def intake_documents(
+    result: intake.IntakeResult, printed_by: str, *, notice: bool = True
+) -> dict[str, bytes]:
+    """The receipt, and (``notice``) the one-time notice when materials are missing."""
     content = receipt_content(result.item, result.qr_text)
     docs = {"receipt": render_receipt(content, printed_by=printed_by)}
-    if result.item.materials_missing:
+    if notice and result.item.materials_missing:
         docs["notice"] = render_one_time_notice(content, printed_by=printed_by)
     return docs
 
 
-def intake_and_print(session: Session, actor: Actor, form: intake.IntakeForm) -> tuple[intake.IntakeResult, dict[str, bytes]]:
+def notice_document(result: intake.IntakeResult, printed_by: str) -> bytes:
+    return render_one_time_notice(receipt_content(result.item, result.qr_text), printed_by=printed_by)
+
+
+def intake_and_print(
+    session: Session, actor: Actor, form: intake.IntakeForm
+) -> tuple[intake.IntakeResult, dict[str, bytes]]:
+    """Save the intake and draw its receipt: what the citizen waits for (the notice is drawn on request)."""
     result = intake.intake(session, actor, form)
-    return result, intake_documents(result, actor.display_name)
+    return result, intake_documents(result, actor.display_name, notice=False)
 
 
 def reprint_receipt(session: Session, actor: Actor, item_id: int, notice: bool = False) -> bytes:

@@ -1,0 +1,88 @@
+"""Certificates: only after approval; number, verification code and QR; a re-print is a marked, audited copy."""
+
+from __future__ import annotations
+
+import pytest
+from citizen_service_support import ID_1, form, pdf_fonts_embedded, pdf_qr_codes, pdf_text, setup_catalogue
+from sqlalchemy import select
+
+from app.core.errors import DomainError, PermissionDenied
+from app.models.audit import AuditRecord
+from app.models.service_records import ServiceCertificate
+from app.services import certificates, intake, item_workflow
+from app.views.citizen import print_jobs
+
+MATERIALS = ["本人有效居民身份证", "无犯罪记录证明申请表"]
+
+
+@pytest.fixture
+def item(db, clerk):
+    cat = setup_catalogue(db)
+    with db.session() as s:
+        made = intake.intake(
+            s,
+            clerk,
+            form(
+                cat["ZM01"], materials_received=MATERIALS, form_values={"用途": "入职", "有效期（月）": "3"}
+            ),
+        ).item
+        return item_workflow.transition(s, clerk, made.id, made.version, "start_review")
+
+
+def test_no_certificate_prints_before_an_authorised_officer_approved(db, item, clerk, supervisor, tmp_path):
+    with pytest.raises(DomainError) as err, db.session() as s:
+        print_jobs.print_certificate(s, clerk, item.id)
+    assert err.value.message() == "“无犯罪记录证明”尚未经审批领导审批通过，不能打印证明。"
+    with db.session() as s:
+        assert s.execute(select(ServiceCertificate)).first() is None
+        approved = item_workflow.transition(s, supervisor, item.id, item.version, "approve")
+        data, pdf = print_jobs.print_certificate(s, clerk, approved.id)
+    assert not data.is_copy and data.cert_no.startswith("LGZM") and len(data.verify_code) == 9
+    text = pdf_text(pdf, tmp_path)
+    assert (
+        "无犯罪记录证明" in text
+        and data.cert_no in text
+        and "未发现张三（男，居民身份证，" + ID_1 + "）有犯罪记录" in text
+    )
+    assert "用途：入职" in text and "本证明有效期至" in text and "副本" not in text
+    assert all(emb == "yes" for _, emb in pdf_fonts_embedded(pdf, tmp_path))
+    assert pdf_qr_codes(pdf, tmp_path) == [certificates.qr_text(data.cert_no, data.verify_code)]
+    with db.session() as s:
+        check = certificates.verify(s, clerk, pdf_qr_codes(pdf, tmp_path)[0], data.verify_code)
+        forged = certificates.verify(s, clerk, data.cert_no, "2222-2222")
+    assert check.valid and check.subject_name == "张三" and check.id_number.endswith(ID_1[-4:])
+    assert not forged.valid
+
+
+def test_a_reprint_is_marked_as_a_copy_and_audited(db, item, clerk, supervisor, tmp_path):
+    with db.session() as s:
+        approved = item_workflow.transition(s, supervisor, item.id, item.version, "approve")
+        first, _ = print_jobs.print_certificate(s, clerk, approved.id)
+        second, pdf = print_jobs.print_certificate(s, clerk, approved.id, reason="原件遗失")
+        history = certificates.print_history(s, clerk, approved.id)
+    assert second.is_copy and second.print_number == 2
+    assert (second.cert_no, second.verify_code) == (first.cert_no, first.verify_code)  # the same certificate
+    text = pdf_text(pdf, tmp_path)
+    assert "副本（第2次打印）" in text and "本件为副本" in text
+    assert [(n, by, copy, why) for n, _, by, copy, why in history] == [
+        (1, "李窗口", False, ""),
+        (2, "李窗口", True, "原件遗失"),
+    ]
+    with db.session() as s:
+        actions = list(
+            s.execute(select(AuditRecord.action).where(AuditRecord.entity == "service_certificate")).scalars()
+        )
+    assert actions == ["certificate_issue", "certificate_reprint"]
+
+
+def test_items_without_a_certificate_and_actors_without_the_permission_are_refused(
+    db, clerk, auditor, supervisor
+):
+    cat = setup_catalogue(db)
+    with db.session() as s:
+        consult = intake.intake(s, clerk, form(cat["ZX01"], form_values={"咨询问题": "问题"})).item
+    with pytest.raises(DomainError) as err, db.session() as s:
+        certificates.print_certificate(s, clerk, consult.id)
+    assert "不出具证明" in err.value.message()
+    with pytest.raises(PermissionDenied), db.session() as s:
+        certificates.print_certificate(s, auditor, consult.id)
