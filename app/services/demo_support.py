@@ -31,6 +31,7 @@ from app.services import (
     support_leave,
     support_notices,
     support_overtime,
+    support_poll_votes,
     support_polls,
     support_registers,
     support_roster,
@@ -462,7 +463,7 @@ def _notices(
     ]
     for user in people[::2]:
         _try(
-            lambda u=user: support_polls.vote(
+            lambda u=user: support_poll_votes.vote(
                 session, actors[u.id], poll.row.id, rng.choice(options), now=now
             )
         )

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import false, or_
+from sqlalchemy import false, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.core.errors import DomainError, PermissionDenied
 from app.models.accounts import User
@@ -77,9 +79,7 @@ def require(session: Session, actor: Actor, function: str, action: str) -> None:
 def unit_of(session: Session, user_id: int | None) -> int | None:
     if user_id is None:
         return None
-    return session.execute(
-        User.__table__.select().with_only_columns(User.unit_id).where(User.id == user_id)
-    ).scalar()
+    return session.execute(select(User.unit_id).where(User.id == user_id)).scalar()
 
 
 def scope_from(perms: frozenset[str], actor: Actor, function: str, unit_id: int | None) -> Scope:
@@ -119,6 +119,37 @@ def restrict(stmt: Any, found: Scope, owner_col: Any | None, unit_col: Any | Non
     if found.level in (UNIT, OWN) and mine is not None:
         return stmt.where(mine)
     return stmt.where(false())
+
+
+class _plain(FunctionElement[Any]):  # noqa: N801 - reads like the SQL it stands for
+    """``+column`` on SQLite: the same value, but not an index the planner may pick."""
+
+    inherit_cache = True
+    name = "plain"
+
+    def __init__(self, column: Any) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(_plain, "sqlite")
+def _plain_sqlite(element: _plain, compiler: Any, **kw: Any) -> str:
+    return "+" + compiler.process(list(element.clauses)[0], **kw)
+
+
+@compiles(_plain)
+def _plain_default(element: _plain, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(list(element.clauses)[0], **kw))
+
+
+def state_col(column: Any, found: Scope) -> Any:
+    """A status (or other unselective) column to filter on beside the scope.
+
+    Inside one unit or one officer, the scope's indexes (unit, officer: a MULTI-INDEX OR) are what SQLite
+    should read; with a plain ``status = ?`` beside them it reads the status index over the whole bureau
+    instead (city scale: 888 ms instead of 14 ms). PostgreSQL plans from statistics and gets the column.
+    """
+    return column if found.level == ALL else _plain(column)
 
 
 def require_covers(session: Session, actor: Actor, found: Scope, user_id: int, unit_id: int | None) -> None:

@@ -34,6 +34,7 @@ from app.services.support_access import (
     restrict,
     scope,
     scope_from,
+    state_col,
     unit_of,
 )
 from app.services.support_access import require as require_action
@@ -315,7 +316,7 @@ def pending_for(session: Session, actor: Actor, *, limit: int = 500) -> list[Pen
             if stage.needs_all and found.level != ALL:
                 continue
             stmt = restrict(select(model), found, model.user_id, model.unit_id).where(
-                model.status == stage.status
+                state_col(model.status, found) == stage.status
             )
             if actor.user_id is not None:
                 stmt = stmt.where(model.user_id != actor.user_id)

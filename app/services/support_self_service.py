@@ -16,7 +16,7 @@ from app.core.masking import mask_id_number, mask_phone
 from app.models.support_leave import SupportLeave
 from app.models.support_people import SupportPersonnel, SupportTraining
 from app.models.support_permissions import LEAVE, NOTICE, OVERTIME, PERSONNEL, TRAINING
-from app.services import support_notices, support_polls
+from app.services import support_notices, support_poll_votes
 from app.services.context import Actor
 from app.services.support_access import scope
 from app.services.support_common import local_today, unit_choices
@@ -116,7 +116,9 @@ def overview(session: Session, actor: Actor, *, now: datetime | None = None) -> 
     if may(NOTICE):
         unread = support_notices.unread_count(session, actor)
         polls = sum(
-            1 for p in support_polls.my_polls(session, actor, now=now) if p.status == "open" and not p.voted
+            1
+            for p in support_poll_votes.my_polls(session, actor, now=now)
+            if p.status == "open" and not p.voted
         )
     return Overview(
         actor.display_name,

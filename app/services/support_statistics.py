@@ -6,6 +6,7 @@ take them as they are."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -24,7 +25,7 @@ from app.models.support_people import SupportTraining
 from app.models.support_permissions import EQUIPMENT, EXPENSE, LEAVE, OVERTIME, TRAINING
 from app.services import audit
 from app.services.context import Actor
-from app.services.support_access import Scope, restrict, scope
+from app.services.support_access import Scope, restrict, scope, state_col
 from app.services.support_common import unit_choices
 from app.services.support_equipment import CATEGORIES as EQUIPMENT_CATEGORIES
 from app.services.support_expenses import CATEGORIES as EXPENSE_CATEGORIES
@@ -72,7 +73,11 @@ def _leave(session: Session, found: Scope, start: date, end: date, units: dict[A
         found,
         lv.user_id,
         lv.unit_id,
-    ).where(lv.status.in_((APPROVED, LEAVE_RETURNED)), lv.start_date <= end, lv.end_date >= start)
+    ).where(
+        state_col(lv.status, found).in_((APPROVED, LEAVE_RETURNED)),
+        lv.start_date <= end,
+        lv.end_date >= start,
+    )
     by_kind: dict[str, int] = defaultdict(int)
     by_unit: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for kind, unit_id, first, last, status, returned in session.execute(
@@ -99,7 +104,7 @@ def _balances(session: Session, found: Scope) -> Figure:
     ot = SupportOvertime
     earned = (
         restrict(select(ot.user_id, func.sum(ot.hours).label("h")), found, ot.user_id, ot.unit_id)
-        .where(ot.status == APPROVED)
+        .where(state_col(ot.status, found) == APPROVED)
         .group_by(ot.user_id)
     )
     rows: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
@@ -108,7 +113,9 @@ def _balances(session: Session, found: Scope) -> Figure:
     lv = SupportLeave
     lieu = restrict(
         select(lv.user_id, lv.days, lv.status, lv.start_date, lv.returned_on), found, lv.user_id, lv.unit_id
-    ).where(lv.kind == LIEU, lv.status.in_(("pending", "unit_ok", APPROVED, LEAVE_RETURNED)))
+    ).where(
+        lv.kind == LIEU, state_col(lv.status, found).in_(("pending", "unit_ok", APPROVED, LEAVE_RETURNED))
+    )
     per_day = hours_per_day(session)
     for uid, days, status, first, returned in session.execute(lieu):
         if status == LEAVE_RETURNED and returned is not None:
@@ -154,7 +161,7 @@ def _expenses(session: Session, found: Scope, start: date, end: date) -> Figure:
             x.user_id,
             x.unit_id,
         )
-        .where(x.status == APPROVED, x.spent_on >= start, x.spent_on <= end)
+        .where(state_col(x.status, found) == APPROVED, x.spent_on >= start, x.spent_on <= end)
         .group_by(x.category)
     )
     got = {r.category: (r.n, Decimal(r.amount)) for r in session.execute(stmt)}
@@ -194,45 +201,44 @@ def _closed(key: str, title: str, columns: tuple[str, ...]) -> Figure:
 
 
 def statistics(
-    session: Session, actor: Actor, start: date, end: date, *, audited: bool = False
+    session: Session, actor: Actor, start: date, end: date, *, audited: bool = False, progress: Any = None
 ) -> Statistics:
-    """The figures of ``start``..``end`` (inclusive); each function only where the actor has a scope in it."""
+    """The figures of ``start``..``end`` (inclusive); each function only where the actor has a scope in it.
+
+    ``progress`` (a run_op Progress) hears after each function and may cancel: a whole city's year takes
+    seconds (see bench/bench_support.py).
+    """
     if end < start or (end - start).days > MAX_PERIOD_DAYS:
         raise DomainError("support_invalid", detail="统计期间有误：结束日期不能早于开始日期，且不超过三年。")
     units = dict(unit_choices(session))
+    Compute = Callable[[Scope], list[Figure]]
+    steps: list[tuple[str, Compute, tuple[tuple[str, str], ...]]] = [
+        (
+            LEAVE,
+            lambda f: _leave(session, f, start, end, units),
+            (("leave_kind", "请假天数（按类别）"), ("leave_unit", "请假情况（按单位）")),
+        ),
+        (OVERTIME, lambda f: [_balances(session, f)], (("overtime_balance", "加班调休余额（小时）"),)),
+        (EQUIPMENT, lambda f: [_equipment(session, f)], (("equipment_out", "装备在外情况（按类别）"),)),
+        (
+            EXPENSE,
+            lambda f: [_expenses(session, f, start, end)],
+            (("expense_category", "已批准报销金额（按类别，元）"),),
+        ),
+        (
+            TRAINING,
+            lambda f: [_training(session, f, start, end, units)],
+            (("training_hours", "培训学时（按单位）"),),
+        ),
+    ]
     figures: list[Figure] = []
-    found = scope(session, actor, LEAVE)
-    if found.level:
-        figures += _leave(session, found, start, end, units)
-    else:
-        figures += [
-            _closed("leave_kind", "请假天数（按类别）", ("类别", "天数")),
-            _closed("leave_unit", "请假情况（按单位）", ("单位", "人次", "天数")),
-        ]
-    found = scope(session, actor, OVERTIME)
-    figures.append(
-        _balances(session, found)
-        if found.level
-        else _closed("overtime_balance", "加班调休余额（小时）", ("民警", "余额"))
-    )
-    found = scope(session, actor, EQUIPMENT)
-    figures.append(
-        _equipment(session, found)
-        if found.level
-        else _closed("equipment_out", "装备在外情况", ("类别", "数量"))
-    )
-    found = scope(session, actor, EXPENSE)
-    figures.append(
-        _expenses(session, found, start, end)
-        if found.level
-        else _closed("expense_category", "报销金额", ("类别", "金额"))
-    )
-    found = scope(session, actor, TRAINING)
-    figures.append(
-        _training(session, found, start, end, units)
-        if found.level
-        else _closed("training_hours", "培训学时", ("单位", "学时"))
-    )
+    for done, (function, compute, keys) in enumerate(steps):
+        if progress is not None:
+            progress.report(done, len(steps), "")
+        found = scope(session, actor, function)
+        figures += compute(found) if found.level else [_closed(k, t, ("", "")) for k, t in keys]
+    if progress is not None:
+        progress.report(len(steps), len(steps), "")
     if audited:
         audit.record(
             session, actor, "print", entity="support_statistics", detail=f"警务保障统计 {start}～{end}"

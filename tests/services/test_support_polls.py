@@ -13,7 +13,7 @@ from app.models.audit import AuditRecord
 from app.models.change_log import ChangeLog
 from app.models.db import Database
 from app.models.support_notices import SupportNotice, SupportPoll, SupportPollOption
-from app.services import entity_service, support_notices, support_polls
+from app.services import entity_service, support_notices, support_poll_votes, support_polls
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def make_poll(
 
 def vote(db: Database, actor, poll: int, option: int) -> None:
     with db.session() as s:
-        support_polls.vote(s, actor, poll, option, now=NOW)
+        support_poll_votes.vote(s, actor, poll, option, now=NOW)
 
 
 def every_row(db: Database) -> dict[str, list[dict]]:
@@ -101,7 +101,7 @@ def test_an_anonymous_poll_stores_nothing_that_links_a_voter_to_a_choice(db, sta
             )
         assert len(xmins) == 1
     with db.session() as s:  # the organiser (and anyone) sees counts only
-        result = support_polls.results(s, staff.keeper, poll)
+        result = support_poll_votes.results(s, staff.keeper, poll)
     assert result.counts == (("满意", 2), ("基本满意", 0), ("不满意", 1)) and result.ballots == ()
 
 
@@ -115,15 +115,15 @@ def test_one_vote_per_officer_and_only_for_the_audience(db, staff) -> None:
         vote(db, staff.zhao, poll, options[1])
     assert err.value.code == "support_not_audience"
     with db.session() as s:
-        assert support_polls.results(s, staff.leader, poll).voters == 1
+        assert support_poll_votes.results(s, staff.leader, poll).voters == 1
 
 
 def test_a_named_poll_says_who_chose_what_to_its_organisers_only(db, staff) -> None:
     poll, options = make_poll(db, staff.keeper, anonymous=False)
     vote(db, staff.wang, poll, options[2])
     with db.session() as s:
-        assert support_polls.results(s, staff.keeper, poll).ballots == (("王警官", "不满意", ""),)
-        assert support_polls.results(s, staff.wang, poll).ballots == ()
+        assert support_poll_votes.results(s, staff.keeper, poll).ballots == (("王警官", "不满意", ""),)
+        assert support_poll_votes.results(s, staff.wang, poll).ballots == ()
 
 
 def test_notices_are_read_by_their_audience_and_receipts_show_who_has_not(db, staff) -> None:

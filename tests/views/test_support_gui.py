@@ -16,7 +16,7 @@ from support_staff import Staff, make_staff
 from app.models.db import Database
 from app.models.support_leave import SupportLeave
 from app.models.support_notices import SupportPoll
-from app.services import entity_service, support_polls
+from app.services import entity_service, support_poll_votes, support_polls
 from app.services.support_approval import Pending
 from app.views.app_context import AppContext
 from app.views.common import entity_table_model
@@ -154,7 +154,7 @@ def test_an_anonymous_poll_is_voted_from_the_self_service_page(qtbot, db, staff,
     qtbot.waitUntil(lambda: "已投票" in notices.poll_list.item(0).text())
     assert not notices.vote_button.isEnabled() and notices.results_button.isEnabled()
     with db.session() as s:
-        assert support_polls.results(
+        assert support_poll_votes.results(
             s, staff.keeper, s.execute(select(SupportPoll.id)).scalar_one()
         ).counts == (
             ("满意", 0),

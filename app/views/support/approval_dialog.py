@@ -75,8 +75,8 @@ class ApprovalDialog(QDialog):
             "print_form", self.tr("打印审批表"), QDialogButtonBox.ButtonRole.HelpRole
         )
         self.close_button = self._button("close", self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.approve_button.clicked.connect(lambda: self.decide(True))
-        self.reject_button.clicked.connect(lambda: self.decide(False))
+        self.approve_button.clicked.connect(self.approve)
+        self.reject_button.clicked.connect(self.refuse)
         self.print_button.clicked.connect(self.print_form)
         self.close_button.clicked.connect(self.reject)
         for b in (self.approve_button, self.reject_button):
@@ -134,6 +134,14 @@ class ApprovalDialog(QDialog):
         else:
             show_error(self, exc)
 
+    @Slot()
+    def approve(self) -> None:
+        self.decide(True)
+
+    @Slot()
+    def refuse(self) -> None:
+        self.decide(False)
+
     def decide(self, approve: bool) -> None:
         if self.detail is None:
             return
@@ -177,5 +185,9 @@ class ApprovalDialog(QDialog):
         dialog = PdfPreviewDialog(pdf, self.tr("{0}审批表").format(title), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "preview", None))
+        dialog.finished.connect(self._preview_closed)
         dialog.open()
+
+    @Slot()
+    def _preview_closed(self) -> None:
+        self.preview = None

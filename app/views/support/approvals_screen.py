@@ -180,6 +180,14 @@ class ApprovalsScreen(QWidget):
         else:
             show_error(self, exc)
 
+    @Slot(object)
+    def _decided(self, _decision: Any) -> None:
+        self.reload()
+
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self.approval_dialog = None
+
     def open_approval(self, row: int | None = None) -> QWidget | None:
         from app.views.support.approval_dialog import ApprovalDialog
 
@@ -191,8 +199,9 @@ class ApprovalsScreen(QWidget):
         p = self.model.rows[row]
         dialog = ApprovalDialog(self.ctx, p.flow, p.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.decided.connect(lambda _d: self.reload())
-        dialog.finished.connect(lambda _r: setattr(self, "approval_dialog", None))
+        # bound slots, not lambdas: a lambda on a dialog deleted on close crashed PySide 6.11
+        dialog.decided.connect(self._decided)
+        dialog.finished.connect(self._dialog_closed)
         self.approval_dialog = dialog
         dialog.open()
         return dialog

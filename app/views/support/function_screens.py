@@ -107,20 +107,24 @@ class LeaveScreen(RequestScreen):
             return None
         dialog = ReturnDialog(row, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        actor = self.actor
-
-        def chosen(day: date) -> None:
-            self.run_service(
-                lambda s: support_leave.register_return(s, actor, row.id, row.version, day),
-                self.tr("已销假"),
-                select=row.id,
-            )
-
-        dialog.chosen.connect(chosen)
-        dialog.finished.connect(lambda _r: setattr(self, "return_dialog", None))
+        dialog.chosen.connect(self._return_chosen)
+        dialog.finished.connect(self._return_closed)
         self.return_dialog = dialog
         dialog.open()
         return dialog
+
+    @Slot(object, object)
+    def _return_chosen(self, row: Row, day: date) -> None:
+        actor = self.actor
+        self.run_service(
+            lambda s: support_leave.register_return(s, actor, row.id, row.version, day),
+            self.tr("已销假"),
+            select=row.id,
+        )
+
+    @Slot()
+    def _return_closed(self) -> None:
+        self.return_dialog = None
 
 
 class LoanScreen(RequestScreen):
@@ -143,12 +147,13 @@ class LoanScreen(RequestScreen):
 class ReturnDialog(QDialog):
     """销假: the day the officer was back at work (today by default)."""
 
-    chosen = Signal(object)
+    chosen = Signal(object, object)  # the leave's row, the return day
 
     def __init__(self, row: Row, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("return_dialog")
         self.setWindowTitle(self.tr("销假"))
+        self.row = row
         start = row.values.get("start_date")
         self.day = QDateEdit(self)
         self.day.setObjectName("returned_on")
@@ -174,5 +179,5 @@ class ReturnDialog(QDialog):
     @Slot()
     def _ok(self) -> None:
         d = self.day.date()
-        self.chosen.emit(date(d.year(), d.month(), d.day()))
+        self.chosen.emit(self.row, date(d.year(), d.month(), d.day()))
         self.accept()

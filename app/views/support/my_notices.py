@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
-from app.services import support_notices, support_polls
+from app.services import support_notices, support_poll_votes
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op, show_error
 
@@ -35,7 +35,7 @@ class MyNotices(QWidget):
         self.setObjectName("my_notices")
         self._ops: list[Any] = []
         self.notices: list[support_notices.NoticeItem] = []
-        self.polls: list[support_polls.PollItem] = []
+        self.polls: list[support_poll_votes.PollItem] = []
         self.vote_dialog: QWidget | None = None
         self.results_dialog: QWidget | None = None
 
@@ -101,7 +101,7 @@ class MyNotices(QWidget):
         actor = self.ctx.actor
 
         def read(s: Any) -> tuple[list[Any], list[Any]]:
-            return support_notices.my_notices(s, actor), support_polls.my_polls(s, actor)
+            return support_notices.my_notices(s, actor), support_poll_votes.my_polls(s, actor)
 
         self._keep(run_op(self, read, readonly=True).success(self._loaded).failure(self._failed))
 
@@ -148,7 +148,7 @@ class MyNotices(QWidget):
                 ).failure(self._failed)
             )
 
-    def current_poll(self) -> support_polls.PollItem | None:
+    def current_poll(self) -> support_poll_votes.PollItem | None:
         row = self.poll_list.currentRow()
         return self.polls[row] if 0 <= row < len(self.polls) else None
 
@@ -167,21 +167,29 @@ class MyNotices(QWidget):
             return None
         dialog = VoteDialog(poll, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        actor = self.ctx.actor
-
-        def voted(option: int, comment: str) -> None:
-            op = run_op(self, lambda s: support_polls.vote(s, actor, poll.id, option, comment=comment))
-            self._keep(
-                op.success(lambda tables: (self.ctx.signals.changed.emit(tables), self.reload())).failure(
-                    self._failed
-                )
-            )
-
-        dialog.voted.connect(voted)
-        dialog.finished.connect(lambda _r: setattr(self, "vote_dialog", None))
+        dialog.voted.connect(self._voted)  # bound slots: lambdas on a deleted-on-close dialog crashed PySide
+        dialog.finished.connect(self._vote_closed)
         self.vote_dialog = dialog
         dialog.open()
         return dialog
+
+    @Slot(int, int, str)
+    def _voted(self, poll_id: int, option: int, comment: str) -> None:
+        actor = self.ctx.actor
+        op = run_op(self, lambda s: support_poll_votes.vote(s, actor, poll_id, option, comment=comment))
+        self._keep(op.success(self._vote_saved).failure(self._failed))
+
+    def _vote_saved(self, tables: Any) -> None:
+        self.ctx.signals.changed.emit(tables)
+        self.reload()
+
+    @Slot()
+    def _vote_closed(self) -> None:
+        self.vote_dialog = None
+
+    @Slot()
+    def _results_closed(self) -> None:
+        self.results_dialog = None
 
     @Slot()
     def show_results(self) -> None:
@@ -195,9 +203,9 @@ class MyNotices(QWidget):
         def show(results: Any) -> None:
             dialog = ResultsDialog(results, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _r: setattr(self, "results_dialog", None))
+            dialog.finished.connect(self._results_closed)
             self.results_dialog = dialog
             dialog.open()
 
-        op = run_op(self, lambda s: support_polls.results(s, actor, poll.id), readonly=True)
+        op = run_op(self, lambda s: support_poll_votes.results(s, actor, poll.id), readonly=True)
         self._keep(op.success(show).failure(self._failed))

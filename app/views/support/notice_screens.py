@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.models.support_permissions import APPROVE, NOTICE, code
-from app.services import support_notices, support_polls
+from app.services import support_notices, support_poll_votes, support_polls
 from app.services.support_notices import NOTICE_SPEC
 from app.services.support_polls import POLL_SPEC
 from app.views.app_context import AppContext
@@ -66,6 +66,10 @@ class NoticeScreen(SupportScreen):
         op = run_op(self, lambda s: support_notices.receipts(s, actor, row.id), readonly=True)
         self._keep(op.success(self._receipts).failure(self._refused))
 
+    @Slot()
+    def _receipts_closed(self) -> None:
+        self.receipts_dialog = None
+
     def _refused(self, exc: BaseException) -> None:
         self.status_label.setText(getattr(exc, "message", lambda: str(exc))())
 
@@ -74,12 +78,16 @@ class NoticeScreen(SupportScreen):
 
         dialog = ReceiptsDialog(receipts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: setattr(self, "receipts_dialog", None))
+        dialog.finished.connect(self._receipts_closed)
         self.receipts_dialog = dialog
         dialog.open()
 
 
 class PollScreen(SupportScreen):
+    @Slot()
+    def _results_closed(self) -> None:
+        self.results_dialog = None
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, **kw: Any) -> None:
         super().__init__(POLL_SPEC, ctx, parent, hide=("import",), **kw)
         self.results_dialog: QWidget | None = None
@@ -119,7 +127,7 @@ class PollScreen(SupportScreen):
         if row is None:
             return
         actor = self.actor
-        op = run_op(self, lambda s: support_polls.results(s, actor, row.id), readonly=True)
+        op = run_op(self, lambda s: support_poll_votes.results(s, actor, row.id), readonly=True)
         self._keep(op.success(self._results).failure(lambda exc: self.status_label.setText(str(exc))))
 
     def _results(self, results: Any) -> None:
@@ -127,7 +135,7 @@ class PollScreen(SupportScreen):
 
         dialog = ResultsDialog(results, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: setattr(self, "results_dialog", None))
+        dialog.finished.connect(self._results_closed)
         self.results_dialog = dialog
         dialog.open()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.support_polls import PollItem, PollResults
+from app.services.support_poll_votes import PollItem, PollResults
 
 ANONYMOUS_TEXT = (
     "本次征集为匿名投票：系统只记录您“已投票”，不记录您选择了哪一项，任何人（包括管理员）都无法查到。"
@@ -29,7 +29,7 @@ NAMED_TEXT = "本次征集为实名投票：组织者可以看到您的选择。
 class VoteDialog(QDialog):
     """Choose one option; ``voted(option_id, comment)`` when 投票 is pressed."""
 
-    voted = Signal(int, str)
+    voted = Signal(int, int, str)  # poll, option, comment
 
     def __init__(self, poll: PollItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,15 +71,19 @@ class VoteDialog(QDialog):
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._vote)
         buttons.rejected.connect(self.reject)
-        self.group.idClicked.connect(lambda _i: self.ok.setEnabled(True))
+        self.group.idClicked.connect(self._chosen)
         lay.addWidget(buttons)
+
+    @Slot(int)
+    def _chosen(self, _option: int) -> None:
+        self.ok.setEnabled(True)
 
     @Slot()
     def _vote(self) -> None:
         option = self.group.checkedId()
         if option < 0:
             return
-        self.voted.emit(option, self.comment.text() if not self.poll.anonymous else "")
+        self.voted.emit(self.poll.id, option, self.comment.text() if not self.poll.anonymous else "")
         self.accept()
 
 

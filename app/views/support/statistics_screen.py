@@ -109,8 +109,13 @@ class StatisticsScreen(QWidget):
         lay.addLayout(grid, 1)
         self.query_button.clicked.connect(self.reload)
         self.print_button.clicked.connect(self.print_list)
-        ctx.signals.changed.connect(lambda tables: self.reload() if TABLES & set(tables or ()) else None)
+        ctx.signals.changed.connect(self._tables_changed)
         self.reload()
+
+    @Slot(object)
+    def _tables_changed(self, tables: Any) -> None:
+        if TABLES & set(tables or ()):
+            self.reload()
 
     def _date_edit(self, name: str, value: date) -> QDateEdit:
         edit = QDateEdit(self)
@@ -134,8 +139,12 @@ class StatisticsScreen(QWidget):
     def reload(self) -> None:
         actor, start, end = self.ctx.actor, _date(self.start.date()), _date(self.end.date())
         self.message.setText("")
-        op = run_op(self, lambda s: support_statistics.statistics(s, actor, start, end), readonly=True)
-        self._keep(op.success(self._show).failure(self._failed))
+        op = run_op(
+            self,
+            lambda s, progress: support_statistics.statistics(s, actor, start, end, progress=progress),
+            readonly=True,
+        )
+        self._keep(op.with_progress(self.tr("正在统计…")).success(self._show).failure(self._failed))
 
     def _show(self, stats: Statistics) -> None:
         from app.views.common.charts import Series
@@ -177,6 +186,10 @@ class StatisticsScreen(QWidget):
 
         dialog = PdfPreviewDialog(pdf, self.tr("警务保障统计报表"), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: setattr(self, "preview_dialog", None))
+        dialog.finished.connect(self._preview_closed)
         self.preview_dialog = dialog
         dialog.open()
+
+    @Slot()
+    def _preview_closed(self) -> None:
+        self.preview_dialog = None
