@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -115,6 +116,23 @@ class FollowUpScreen(EntityScreen):
         self.callback_dialog: CallbackDialog | None = None
         for name in ("create", "edit", "delete", "import"):
             self.actions_by_name[name].setVisible(False)
+        callback = QAction(self.tr("登记回访…"), self)
+        callback.setObjectName("action_callback")
+        callback.triggered.connect(self._open_selected)
+        self.toolbar.insertAction(self.actions_by_name["delete"], callback)
+        self.actions_by_name["callback"] = callback
+        self.table.selectionModel().selectionChanged.connect(self._update_callback)
+        self._update_callback()
+
+    @Slot()
+    def _update_callback(self) -> None:
+        self.actions_by_name["callback"].setEnabled(self.selected_row() is not None)
+
+    @Slot()
+    def _open_selected(self) -> None:
+        record = self.selected_row()
+        if record is not None:
+            self.open_record(record.id)
 
     def open_record(self, ident: int) -> CallbackDialog:  # type: ignore[override]
         dialog = CallbackDialog(self.actor, ident, self)
