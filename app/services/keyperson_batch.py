@@ -70,6 +70,7 @@ def rescore_many(
     result = BatchResult()
     if not ids:
         return result
+    session.flush()  # pending ORM changes go first; the Core writes below must not be overtaken by them
     today = local_today(now)
     cats = cats if cats is not None else categories(session)
     people = session.execute(
@@ -150,7 +151,8 @@ def rescore_many(
         )
         session.connection().execute(stmt, quiet)
         mark_changed(session, "key_person")
-    session.flush()
+    # The persons were written with Core statements: objects of this session must not keep the old values.
+    session.expire_all()
     return result
 
 

@@ -153,6 +153,7 @@ def save(
 ) -> Rules:
     """Store new rules (``keyperson.rules``, audited) and mark every supervised person for rescoring."""
     rules = parse(raw)
+    roles_before = load(session).keeper_roles
     business_settings.set(
         session, actor, KEY, dump(rules), permission=KP_RULES, expected_version=expected_version
     )
@@ -161,9 +162,10 @@ def save(
         execution_options={"synchronize_session": False},
     )
     mark_changed(session, "key_person")
-    from app.services.keyperson_keepers import refresh_all_missing  # noqa: PLC0415 - keepers imports this module
+    if rules.keeper_roles != roles_before:  # every person's 一人四管 flag again (one statement, but all rows)
+        from app.services.keyperson_keepers import refresh_all_missing  # noqa: PLC0415 - it imports this module
 
-    refresh_all_missing(session, rules)  # the keeper roles may have changed: every flag again
+        refresh_all_missing(session, rules)
     return rules
 
 

@@ -11,7 +11,7 @@ next run would not finish.
   ``lost_contact``) and is rescored (being lost adds points, which may warn).
 * 漏管: a person whose next visit was due before today gets one inspection task per missed due date (kind
   ``missed_visit``), and is rescored (each missed visit in the window adds points).
-* Warnings not handled in time escalate one level (see :func:`keyperson_warnings.escalate_overdue`).
+* Warnings not handled in time escalate one level (see :func:`keyperson_warning_handling.escalate_overdue`).
 * Persons whose score changes with time today (decay, a missed visit leaving the window, new rules) are
   rescored in batches.
 * Each responsible officer gets one inbox message listing their new inspection tasks.
@@ -45,7 +45,7 @@ from app.services.keyperson_batch import categories, rescore_many
 from app.services.keyperson_common import local_today
 from app.services.keyperson_config import load
 from app.services.keyperson_stats import compact_level_counts
-from app.services.keyperson_warnings import escalate_overdue
+from app.services.keyperson_warning_handling import escalate_overdue
 
 SWEEP_NAME = "keyperson_supervision"
 BATCH = 2000

@@ -18,7 +18,7 @@ from app.models.db import Database
 from app.models.keyperson_removal import KpRemovalRequest
 from app.models.messaging import InboxMessage, SmsMessage
 from app.printing.removal_approval_form import render_removal_form
-from app.services import keyperson_removal, keyperson_visits
+from app.services import keyperson_removal, keyperson_removal_form, keyperson_visits
 
 REASONS = "矫正期满，期间遵纪守法，表现良好"
 EVIDENCE = [("矫正期满证明", True), ("近期走访记录", True), ("村委会证明", False)]
@@ -220,7 +220,7 @@ def test_the_approval_form_shows_both_persons_their_opinions_and_the_dates(db, w
     rid = ask(db, world, pid).id
     decide(db, world.boss, rid, opinion="经所务会研究，同意撤管")
     with db.session() as s:
-        form = keyperson_removal.form(s, world.boss, rid)
+        form = keyperson_removal_form.form(s, world.boss, rid)
     pdf = tmp_path / "form.pdf"
     pdf.write_bytes(render_removal_form(form, printed_by="陈所长"))
     out = subprocess.run(
@@ -253,5 +253,5 @@ def test_an_officer_prints_the_form_with_the_id_number_masked(db, world):
     pid = register(db, world)
     rid = ask(db, world, pid).id
     with db.session() as s:
-        form = keyperson_removal.form(s, world.officer, rid)
+        form = keyperson_removal_form.form(s, world.officer, rid)
     assert "*" in form.id_number and form.decision == "" and form.status == "待审批"

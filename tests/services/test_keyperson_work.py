@@ -14,7 +14,7 @@ from app.core.errors import DomainError, ValidationError
 from app.models.keyperson_visit import KpEvent, KpVisit
 from app.models.keyperson_warning import KpWarning, KpWarningDaily
 from app.models.messaging import InboxMessage, SmsMessage
-from app.services import inbox, keyperson_config, keyperson_visits, keyperson_warnings
+from app.services import inbox, keyperson_config, keyperson_visits, keyperson_warning_handling
 from app.services.keyperson_common import local_date
 
 
@@ -142,13 +142,13 @@ def test_warnings_are_acknowledged_and_handled_with_notes(db, world):
     pid = register(db, world)
     warning = event(db, world, pid, "offence").outcome.warning
     with db.session() as s:
-        keyperson_warnings.acknowledge(s, world.officer, warning.id, now=NOW)
+        keyperson_warning_handling.acknowledge(s, world.officer, warning.id, now=NOW)
     with pytest.raises(ValidationError), db.session() as s:
-        keyperson_warnings.handle(s, world.officer, warning.id, "  ", now=NOW)
+        keyperson_warning_handling.handle(s, world.officer, warning.id, "  ", now=NOW)
     with db.session() as s:
-        keyperson_warnings.handle(s, world.officer, warning.id, "已上门核查，落实稳控", now=NOW)
+        keyperson_warning_handling.handle(s, world.officer, warning.id, "已上门核查，落实稳控", now=NOW)
     with pytest.raises(DomainError) as again, db.session() as s:
-        keyperson_warnings.handle(s, world.boss, warning.id, "再处置", now=NOW)
+        keyperson_warning_handling.handle(s, world.boss, warning.id, "再处置", now=NOW)
     assert "已处置" in again.value.message()
     with db.session() as s:
         w = s.get(KpWarning, warning.id)
@@ -164,11 +164,13 @@ def test_a_warning_not_handled_in_time_escalates_to_the_next_level(db, world):
     first = event(db, world, pid, "incident").outcome.warning  # yellow: 72 hours
     with db.session() as s:
         rules = keyperson_config.load(s)
-        assert keyperson_warnings.escalate_overdue(s, rules, NOW + timedelta(hours=71)) == 0
+        assert keyperson_warning_handling.escalate_overdue(s, rules, NOW + timedelta(hours=71)) == 0
     with db.session() as s:
-        assert keyperson_warnings.escalate_overdue(s, rules, NOW + timedelta(hours=73)) == 1
+        assert keyperson_warning_handling.escalate_overdue(s, rules, NOW + timedelta(hours=73)) == 1
     with db.session() as s:
-        assert keyperson_warnings.escalate_overdue(s, rules, NOW + timedelta(hours=74)) == 0  # idempotent
+        assert (
+            keyperson_warning_handling.escalate_overdue(s, rules, NOW + timedelta(hours=74)) == 0
+        )  # idempotent
         rows = (
             s.execute(select(KpWarning).where(KpWarning.person_id == pid).order_by(KpWarning.id))
             .scalars()
@@ -177,7 +179,7 @@ def test_a_warning_not_handled_in_time_escalates_to_the_next_level(db, world):
     assert [(w.level, w.status) for w in rows] == [("yellow", "escalated"), ("orange", "open")]
     assert rows[1].escalated_from_id == first.id and "逾期未处置" in rows[1].reason
     with pytest.raises(DomainError) as closed, db.session() as s:
-        keyperson_warnings.acknowledge(s, world.officer, first.id, now=NOW)
+        keyperson_warning_handling.acknowledge(s, world.officer, first.id, now=NOW)
     assert "升级后的新预警" in closed.value.message()
 
 

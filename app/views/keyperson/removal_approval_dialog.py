@@ -28,7 +28,7 @@ from app.models.keyperson_permissions import (
     REMOVAL_PENDING,
     REMOVAL_STATUS_NAMES,
 )
-from app.services import keyperson_removal
+from app.services import keyperson_removal, keyperson_removal_form
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op
 
@@ -41,7 +41,7 @@ def print_form(parent: QWidget, ctx: AppContext, request_id: int, keep: list[Any
 
     def work(s: Any) -> bytes:
         return render_removal_form(
-            keyperson_removal.form(s, actor, request_id), printed_by=actor.display_name
+            keyperson_removal_form.form(s, actor, request_id), printed_by=actor.display_name
         )
 
     def show(pdf: bytes) -> None:

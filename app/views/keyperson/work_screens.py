@@ -17,7 +17,7 @@ from app.models.keyperson_permissions import (
     KP_VIEW,
     KP_WARNING_HANDLE,
 )
-from app.services import keyperson_inspections, keyperson_removal, keyperson_warnings
+from app.services import keyperson_inspections, keyperson_removal, keyperson_warning_handling
 from app.services.keyperson_work_specs import (
     EVENT_SPEC,
     INSPECTION_SPEC,
@@ -68,7 +68,8 @@ class WarningScreen(_WorkScreen):
         if row is not None:
             actor = self.actor
             self._run(
-                lambda s: keyperson_warnings.acknowledge(s, actor, row.id, now=_now()), self.tr("已签收")
+                lambda s: keyperson_warning_handling.acknowledge(s, actor, row.id, now=_now()),
+                self.tr("已签收"),
             )
 
     @Slot()
@@ -86,7 +87,8 @@ class WarningScreen(_WorkScreen):
         actor = self.actor
         dialog.textValueSelected.connect(
             lambda note: self._run(
-                lambda s: keyperson_warnings.handle(s, actor, row.id, note, now=_now()), self.tr("已处置")
+                lambda s: keyperson_warning_handling.handle(s, actor, row.id, note, now=_now()),
+                self.tr("已处置"),
             )
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
