@@ -695,7 +695,7 @@ def load_demo(
 
 # Each platform's own demo data, in dependency order (publicity needs the service catalogue; support needs
 # the duty board), loaded after the people exist.
-PLATFORM_DEMOS = ("demo_citizen_service", "demo_keyperson", "demo_dispatch", "demo_support")
+PLATFORM_DEMOS = ("demo_citizen_service", "demo_keyperson", "demo_dispatch", "demo_publicity", "demo_support")
 
 
 def _load_platforms(session: Session, seed: int, actor: Actor, progress: ProgressLike | None) -> None:
