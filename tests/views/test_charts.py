@@ -18,6 +18,10 @@ def test_bar_chart_holds_the_values_and_reports_clicks(qtbot):
     assert chart.categories == ["城关镇", "佐龙镇", "民主镇"]
     heights = [list(item.opts["height"]) for item in chart.items]
     assert heights == [[3, 1, 0], [1, 2, 5]]
+    assert [label.text for _sample, label in chart.legend.items] == ["蓝", "橙"]
+    chart.set_data(["城关镇"], [Series("蓝", [2])])  # a redraw replaces, never accumulates
+    assert len(chart.items) == 1 and [label.text for _s, label in chart.legend.items] == ["蓝"]
+    chart.set_data(["城关镇", "佐龙镇", "民主镇"], [Series("蓝", [3, 1, 0], "#1e88e5"), Series("橙", [1, 2, 5])])
     assert chart.series_at(2, 4.0) == 1 and chart.series_at(0, 2.0) == 0
     with qtbot.waitSignal(chart.bar_clicked) as blocker:
 

@@ -94,7 +94,7 @@ class KeypersonDashboard(QWidget):
 
     @staticmethod
     def _tidy_legend(chart: BarChart) -> None:
-        """One legend entry per series, in the top right corner (the shared chart adds each one twice)."""
+        """One legend entry per series, in the top right corner."""
         legend = chart.legend
         legend.clear()
         for item, series in zip(chart.items[-len(chart.series) :], chart.series, strict=False):

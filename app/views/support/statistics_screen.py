@@ -44,11 +44,7 @@ def _date(q: QDate) -> date:
 
 
 def draw(chart: Any, labels: list[str], series: list[Any]) -> None:
-    """Bars with one legend entry per series (shown only when there are several).
-
-    The shared BarChart registers each named bar item with the legend twice (pyqtgraph adds a named item to
-    an existing legend by itself); the legend is rebuilt here until charts.py is fixed.
-    """
+    """Bars with a legend only when there are several series."""
     chart.set_data(labels, series)
     chart.legend.clear()
     if len(series) > 1:
