@@ -78,6 +78,8 @@ def _track_changes(factory: sessionmaker[Session]) -> None:
 
     @event.listens_for(factory, "before_commit")
     def _before_commit(session: Session) -> None:
+        if session.in_nested_transaction():  # releasing a savepoint: the outer commit logs the changes
+            return
         session.flush()
         tables = session.info.get("changed_tables") or set()
         extra = session.info.get("extra_changed_tables") or set()
@@ -101,12 +103,16 @@ def _track_changes(factory: sessionmaker[Session]) -> None:
 
     @event.listens_for(factory, "after_commit")
     def _after_commit(session: Session) -> None:
+        if session.in_nested_transaction():
+            return
         session.info.pop("changed_tables", None)
         session.info.pop("changed_ids", None)
         session.info.pop("extra_changed_tables", None)
 
-    @event.listens_for(factory, "after_rollback")
-    def _after_rollback(session: Session) -> None:
+    @event.listens_for(factory, "after_soft_rollback")
+    def _after_rollback(session: Session, previous: Any) -> None:
+        if previous.parent is not None:  # a savepoint rolled back: the outer transaction's changes still count
+            return
         session.info.pop("changed_tables", None)
         session.info.pop("changed_ids", None)
         session.info.pop("extra_changed_tables", None)
