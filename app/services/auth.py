@@ -159,7 +159,7 @@ class PasswordAuthenticator:
     def refresh(self, actor: Actor) -> Actor:
         with self.db.read_session() as session:
             user = session.get(User, actor.user_id)
-            if user is None:
+            if user is None or not user.active:
                 raise AuthError()
             return actor_for(session, user)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import AuthError
 from app.models import permissions as P
 from app.services.context import Actor
 from app.views.app_context import AppContext
@@ -26,6 +27,9 @@ from app.views.platform_page import PlatformPage
 from app.views.platforms import visible_platforms
 
 log = logging.getLogger(__name__)
+
+ACCESS_TABLES = frozenset({"app_user", "user_role", "role", "role_permission"})
+"""Tables whose change may alter what the logged-in user may see: tabs are rebuilt when one changes."""
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +61,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if ctx.feed is not None:
             ctx.feed.connection_changed.connect(self._connection_changed)
+        self._access_check_running = False
+        ctx.signals.changed.connect(self._tables_changed)
 
     # -- layout ----------------------------------------------------------------------------------------
     def _content(self) -> QWidget:
@@ -83,6 +89,23 @@ class MainWindow(QMainWindow):
             page = PlatformPage(platform, self.ctx)
             self.pages[platform.key] = page
             self.tabs.addTab(page, platform.tr_title())
+
+    def _rebuild_tabs(self) -> None:
+        """Replace the platform tabs after a permission change, keeping the open platform where it remains."""
+        current = self.tabs.currentWidget()
+        current_key = current.platform.key if isinstance(current, PlatformPage) else None
+        old_content = self.central.widget(0)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("platform_tabs")
+        self.pages = {}
+        self._build_tabs()
+        if current_key in self.pages:
+            self.tabs.setCurrentWidget(self.pages[current_key])
+        locked = self.is_locked()
+        self.central.removeWidget(old_content)
+        self.central.insertWidget(0, self._content())
+        self.central.setCurrentWidget(self.lock_page if locked else self.central.widget(0))
+        old_content.deleteLater()
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -134,14 +157,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        actor = self.ctx.actor
-        self.user_label = QLabel(
-            self.tr("用户：{0}（{1}）").format(
-                actor.display_name,
-                self.tr("、").join(QCoreApplication.translate("role", n) for n in actor.role_names),
-            )
-        )
+        self.user_label = QLabel()
         self.user_label.setObjectName("status_user")
+        self._update_user_label()
         info = self.ctx.db.info
         kind = "SQLite" if info.backend == "sqlite" else "PostgreSQL"
         self.db_label = QLabel(self.tr("数据库：{0} {1}").format(kind, info.label))
@@ -153,6 +171,15 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.user_label)
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.conn_label)
+
+    def _update_user_label(self) -> None:
+        actor = self.ctx.actor
+        self.user_label.setText(
+            self.tr("用户：{0}（{1}）").format(
+                actor.display_name,
+                self.tr("、").join(QCoreApplication.translate("role", n) for n in actor.role_names),
+            )
+        )
 
     @Slot(bool)
     def _connection_changed(self, connected: bool) -> None:
@@ -203,6 +230,46 @@ class MainWindow(QMainWindow):
     def set_actor(self, actor: Actor) -> None:
         self.ctx.actor = actor
         self.ctx.signals.actor_changed.emit(actor)
+
+    # -- permission changes --------------------------------------------------------------------------
+    @Slot(object)
+    def _tables_changed(self, tables: frozenset[str]) -> None:
+        """Re-read the user's roles and permissions when an administrator (here or elsewhere) changed them."""
+        if self._access_check_running or not ACCESS_TABLES & set(tables):
+            return
+        self._access_check_running = True
+        auth, actor = self.ctx.auth, self.ctx.actor
+        (
+            run_op(self, lambda: auth.refresh(actor), session=False)
+            .success(self._access_refreshed)
+            .failure(self._access_refresh_failed)
+            .start()
+        )
+
+    def _access_refreshed(self, actor: Actor) -> None:
+        self._access_check_running = False
+        before = self.ctx.actor
+        if (actor.permissions, actor.roles) == (before.permissions, before.roles):
+            if actor.display_name != before.display_name:
+                self.set_actor(actor)
+                self._update_user_label()
+            return
+        log.info("permissions of %s changed: rebuilding the platform tabs", actor.username)
+        self.set_actor(actor)
+        self._rebuild_tabs()
+        self.users_action.setVisible(actor.can(P.USERS_MANAGE))
+        self.audit_action.setVisible(actor.can(P.AUDIT_READ))
+        self._update_user_label()
+        self.statusBar().showMessage(self.tr("您的角色或权限已由管理员调整，界面已更新。"), 10000)
+
+    def _access_refresh_failed(self, exc: BaseException) -> None:
+        self._access_check_running = False
+        if isinstance(exc, AuthError):
+            log.info("account %s disabled or removed while logged in", self.ctx.actor.username)
+            QMessageBox.warning(self, self.tr("账号已停用"), self.tr("您的账号已被停用或删除，请联系系统管理员。"))
+            self.logout_requested.emit()
+        else:
+            log.warning("permission refresh failed: %s", exc)
 
     @Slot()
     def show_about(self) -> None:

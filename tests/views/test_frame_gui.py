@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import STRONG_PASSWORD, make_user
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from app.services import users
 from app.services.auth import PasswordAuthenticator
@@ -111,6 +111,59 @@ def test_idle_lock_hides_the_data_until_the_password_is_entered(qtbot, db, sync_
     qtbot.keyClicks(win.lock_page.password, STRONG_PASSWORD)
     qtbot.keyClick(win.lock_page.password, Qt.Key.Key_Return)
     assert not win.is_locked() and win.tabs.isVisible()
+
+
+def _set_roles(db, admin, user, roles, *, active=True):
+    with db.session() as s:
+        info = next(u for u in users.list_users(s, admin) if u.id == user.user_id)
+        users.update_user(
+            s, admin, info.id, info.version, display_name=info.display_name, roles=roles, active=active
+        )
+
+
+def test_a_role_change_rebuilds_the_tabs_of_a_logged_in_user(qtbot, db, sync_ops):
+    """An administrator grants a role: the user's open window follows without a restart, and back."""
+    admin = make_user(db, "admin1", ["admin"])
+    clerk = make_user(db, "clerk1", ["clerk"])
+    win = _window(qtbot, db, clerk)
+    assert "重点人员管控" not in win.tab_titles()
+    _set_roles(db, admin, clerk, ["clerk", "supervisor"])
+    win.ctx.signals.changed.emit(frozenset({"user_role", "audit_log"}))  # what the change feed delivers
+    qtbot.waitUntil(lambda: "重点人员管控" in win.tab_titles(), timeout=5000)
+    assert win.tabs.isVisible() and set(win.ctx.actor.roles) == {"clerk", "supervisor"}
+    assert "所长/审批领导" in win.user_label.text()
+    _set_roles(db, admin, clerk, ["clerk"])
+    win.ctx.signals.changed.emit(frozenset({"user_role"}))
+    qtbot.waitUntil(lambda: "重点人员管控" not in win.tab_titles(), timeout=5000)
+    assert win.tab_titles() == ["宣传平台", "民生警务", "指挥调度", "警务保障"]
+
+
+def test_unrelated_changes_do_not_touch_the_tabs(qtbot, db, sync_ops):
+    clerk = make_user(db, "clerk1", ["clerk"])
+    win = _window(qtbot, db, clerk)
+    tabs = win.tabs
+    win.ctx.signals.changed.emit(frozenset({"service_item"}))
+    win.ctx.signals.changed.emit(frozenset({"user_role"}))  # re-read, nothing changed for this user
+    assert win.tabs is tabs
+
+
+def test_a_disabled_account_is_logged_out(qtbot, db, sync_ops):
+    admin = make_user(db, "admin1", ["admin"])
+    clerk = make_user(db, "clerk1", ["clerk"])
+    win = _window(qtbot, db, clerk)
+    _set_roles(db, admin, clerk, ["clerk"], active=False)
+    seen: list[str] = []
+
+    def close_box():
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)), None)
+        if box is not None:
+            seen.append(box.text())
+            box.accept()
+
+    QTimer.singleShot(200, close_box)
+    with qtbot.waitSignal(win.logout_requested, timeout=5000):
+        win.ctx.signals.changed.emit(frozenset({"app_user"}))
+    assert seen and "停用" in seen[0]
 
 
 def test_window_geometry_is_remembered_per_user(qtbot, db, sync_ops):
