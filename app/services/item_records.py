@@ -37,6 +37,9 @@ messages.register(
         "service_not_approved": QT_TRANSLATE_NOOP(
             "messages", "“{item}”尚未经审批领导审批通过，不能打印证明。"
         ),
+        "service_four_eyes": QT_TRANSLATE_NOOP(
+            "messages", "您经办过“{item}”（收件、受理、审核或补正），不能再审批本事项；请由其他审批领导审批。"
+        ),
         "service_no_certificate": QT_TRANSLATE_NOOP("messages", "“{item}”不出具证明。"),
         "service_note_required": QT_TRANSLATE_NOOP("messages", "请填写{what}。"),
         "service_officer_unit": QT_TRANSLATE_NOOP("messages", "民警{officer}不属于{unit}，不能分派给他。"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import ConflictError, DomainError, NotFound
@@ -38,6 +38,9 @@ from app.services.permissions import has, permissions_of, require
 from app.services.service_catalogue import is_conditional
 from app.services.working_days import current_calendar, today
 
+# Steps that make someone a handler of the item: such a person may not also approve it (four eyes).
+HANDLING_STEPS = ("receive", "accept", "start_review", "request_materials", "supply")
+
 _HINTS = {
     ("complete", SUPPLEMENT): "事项正在等待群众补正材料，请先登记“材料已补齐”。",
     ("approve", SUPPLEMENT): "事项正在等待群众补正材料，请先登记“材料已补齐”。",
@@ -59,6 +62,26 @@ def _check_version(session: Session, item: ServiceItem, version: int) -> None:
         raise ConflictError(entity="事项", by=name or by, at=item.updated_at.astimezone().strftime("%H:%M"))
 
 
+def handled_by(session: Session, item: ServiceItem, user_id: int | None) -> bool:
+    """Did this user handle the item: its first-contact owner, its officer, or the author of a handling step?
+
+    Approval is the second pair of eyes on a decision (a certificate prints only after it), so whoever
+    received, accepted, reviewed or chased materials for the item cannot be the one who approves it.
+    """
+    if user_id is None:
+        return False
+    if user_id in (item.owner_id, item.officer_id):
+        return True
+    stmt = select(
+        exists().where(
+            ServiceEvent.item_id == item.id,
+            ServiceEvent.actor_id == user_id,
+            ServiceEvent.action.in_(HANDLING_STEPS),
+        )
+    )
+    return bool(session.execute(stmt).scalar())
+
+
 def _info(session: Session, item: ServiceItem) -> ItemInfo:
     day = today()
     limit = current_calendar(session).next_working_day(day)
@@ -77,6 +100,8 @@ def allowed_actions(session: Session, actor: Actor, item: ItemInfo) -> list[str]
     for t in TRANSITIONS.values():
         if item.status in t.sources and ("*" in perms or any(p in perms for p in t.permissions)):
             if t.action == "complete" and item.needs_approval:
+                continue
+            if t.action == "approve" and handled_by(session, _load(session, item.id), actor.user_id):
                 continue
             out.append(t.action)
     return out
@@ -112,6 +137,8 @@ def transition(
         )
     if action == "complete" and cat.needs_approval:
         raise DomainError("service_needs_approval", item=cat.name)
+    if action == "approve" and handled_by(session, item, actor.user_id):
+        raise DomainError("service_four_eyes", item=cat.name)
     text = normalize_text(note, multiline=True) or ""
     if t.needs_note and not text:
         raise DomainError("service_note_required", what="不予受理或退回的原因")

@@ -86,3 +86,32 @@ def test_items_without_a_certificate_and_actors_without_the_permission_are_refus
     assert "不出具证明" in err.value.message()
     with pytest.raises(PermissionDenied), db.session() as s:
         certificates.print_certificate(s, auditor, consult.id)
+
+
+def test_whoever_handled_the_item_cannot_approve_it_another_approver_can(db, supervisor, tmp_path):
+    """Four eyes: a supervisor who took in and reviewed the item himself is refused; a second approver signs."""
+    from conftest import make_user
+
+    from app.models.service_item import ServiceItem
+
+    cat = setup_catalogue(db)
+    with db.session() as s:
+        made = intake.intake(s, supervisor, form(cat["ZM01"], materials_received=MATERIALS)).item
+        item = item_workflow.transition(s, supervisor, made.id, made.version, "start_review")
+        assert "approve" not in item_workflow.allowed_actions(s, supervisor, item)
+    with pytest.raises(DomainError) as err, db.session() as s:
+        item_workflow.transition(s, supervisor, item.id, item.version, "approve")
+    assert err.value.message() == (
+        "您经办过“无犯罪记录证明”（收件、受理、审核或补正），不能再审批本事项；请由其他审批领导审批。"
+    )
+    with db.session() as s:
+        row = s.get(ServiceItem, item.id)
+        assert (row.status, row.approved_by_id, row.version) == ("reviewing", None, item.version)
+    with pytest.raises(DomainError), db.session() as s:  # nothing to print: the refusal changed nothing
+        certificates.print_certificate(s, supervisor, item.id)
+    second = make_user(db, "boss2", ["supervisor"], display_name="周副局长")
+    with db.session() as s:
+        assert "approve" in item_workflow.allowed_actions(s, second, item)
+        done = item_workflow.transition(s, second, item.id, item.version, "approve")
+        data, _ = print_jobs.print_certificate(s, supervisor, done.id)
+    assert done.approved_by_name == "周副局长" and data.cert_no.startswith("LGZM")

@@ -55,9 +55,8 @@ class IntakeScreen(QWidget):
         self.fields: dict[str, FieldWithError] = {}
         self._ops: list[Any] = []
         self._build()
-        self._keep(
-            run_op(self, lambda s: service_catalogue.entries(s, ctx.actor)).success(self._entries_loaded)
-        )
+        self.load_catalogue()
+        ctx.signals.changed.connect(self._tables_changed)
         # Fonts and reportlab load in the background now, not when the first citizen waits for a receipt;
         # missing fonts are reported when printing, in Chinese.
         self._keep(run_op(self, print_jobs.warm_up, session=False).failure(lambda _e: None))
@@ -179,8 +178,19 @@ class IntakeScreen(QWidget):
         op.finished(lambda: self._ops.remove(op) if op in self._ops else None).start()
 
     # -- catalogue -----------------------------------------------------------------------------------
+    def load_catalogue(self) -> None:
+        actor = self.ctx.actor
+        self._keep(run_op(self, lambda s: service_catalogue.entries(s, actor)).success(self._entries_loaded))
+
+    @Slot(object)
+    def _tables_changed(self, tables: frozenset[str]) -> None:
+        """An administrator changed the catalogue: the form follows at once (the window stays open all day)."""
+        if "service_catalogue" in tables:
+            self.load_catalogue()
+
     @Slot(object)
     def _entries_loaded(self, entries: list[service_catalogue.CatalogueEntry]) -> None:
+        before = self.current_entry()
         self.entries = entries
         self.catalogue.blockSignals(True)
         self.catalogue.clear()
@@ -188,8 +198,11 @@ class IntakeScreen(QWidget):
         for e in entries:
             category = QCoreApplication.translate("service", CATEGORY_NAMES.get(e.category, e.category))
             self.catalogue.addItem(f"{e.name}（{category}）", e.id)
+        if before is not None:  # keep the clerk's choice; ticks and typed values survive an unrelated edit
+            self.catalogue.setCurrentIndex(max(0, self.catalogue.findData(before.id)))
         self.catalogue.blockSignals(False)
-        self._catalogue_changed()
+        if self.current_entry() != before or before is None:
+            self._catalogue_changed()
 
     def current_entry(self) -> service_catalogue.CatalogueEntry | None:
         ident = self.catalogue.currentData()
