@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 import subprocess
 import zlib
@@ -10,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from conftest import make_user
+from PIL import Image
 
 from app.models.db import Database
 from app.models.org import Unit
@@ -78,3 +80,39 @@ def tone_wav(path: Path, seconds: float = 1.0) -> Path:
         capture_output=True,
     )
     return path
+
+
+def _riff(fourcc: bytes, data: bytes) -> bytes:
+    return fourcc + struct.pack("<I", len(data)) + data + (b"\x00" if len(data) % 2 else b"")
+
+
+def _riff_list(kind: bytes, body: bytes) -> bytes:
+    return b"LIST" + struct.pack("<I", len(body) + 4) + kind + body
+
+
+def mjpeg_avi(width: int = 64, height: int = 48, frames: int = 10, fps: int = 10) -> bytes:
+    """A real Motion-JPEG AVI video (``frames / fps`` seconds, red to yellow): no video encoder is installed
+    here, so the container is written by hand around JPEG frames from Pillow."""
+    jpegs = []
+    for i in range(frames):
+        buf = io.BytesIO()
+        Image.new("RGB", (width, height), (255, 25 * i % 256, 0)).save(buf, "JPEG")
+        jpegs.append(buf.getvalue())
+    biggest = max(len(j) for j in jpegs)
+    avih = struct.pack(
+        "<14I", 1_000_000 // fps, biggest * fps, 0, 0x10, frames, 0, 1, biggest, width, height, 0, 0, 0, 0
+    )
+    stream = (b"vids", b"MJPG", 0, 0, 0, 0, 1, fps, 0, frames, biggest, -1, 0)  # one video stream, MJPG
+    strh = struct.pack("<4s4sIHHIIIIIIiI4h", *stream, 0, 0, width, height)
+    strf = struct.pack("<IiiHH4sIiiII", 40, width, height, 1, 24, b"MJPG", width * height * 3, 0, 0, 0, 0)
+    hdrl = _riff_list(
+        b"hdrl", _riff(b"avih", avih) + _riff_list(b"strl", _riff(b"strh", strh) + _riff(b"strf", strf))
+    )
+    movi, index, offset = b"", b"", 4
+    for j in jpegs:
+        chunk = _riff(b"00dc", j)
+        index += struct.pack("<4sIII", b"00dc", 0x10, offset, len(j))
+        movi += chunk
+        offset += len(chunk)
+    body = b"AVI " + hdrl + _riff_list(b"movi", movi) + _riff(b"idx1", index)
+    return b"RIFF" + struct.pack("<I", len(body)) + body

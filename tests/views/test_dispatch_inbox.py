@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from dispatch_support import Staff, make_staff, png_bytes, tone_wav
+from dispatch_support import Staff, make_staff, mjpeg_avi, png_bytes, tone_wav
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -98,6 +98,52 @@ def test_notices_waiting_at_login_are_shown_when_the_inbox_opens(qtbot, db, staf
     assert inbox.notifier.toast.parentWidget() is main  # type: ignore[union-attr]
 
 
+def test_the_status_bar_shows_unacknowledged_orders_on_every_tab_and_opens_the_inbox(
+    qtbot, db, staff, other_desk, sync_ops, monkeypatch
+):
+    """The corner notice goes away; the sign in the status bar stays, whatever tab the officer is on."""
+    ctx = AppContext(db, None, staff.wang)  # type: ignore[arg-type]
+    feed = ChangeFeed(db, poll_interval=0.05)
+    feed.tables_changed.connect(ctx.signals.changed)
+    with qtbot.waitSignal(feed.connection_changed, timeout=5000):
+        feed.start()
+    main = QMainWindow()
+    main.resize(1100, 700)
+    tabs = QTabWidget()
+    elsewhere = QLabel("民生警务")
+    tabs.addTab(elsewhere, "民生警务")
+    inbox = OrderInbox(ctx)
+    tabs.addTab(inbox, "指挥调度")
+    main.setCentralWidget(tabs)
+    qtbot.addWidget(main)
+    main.show()
+    tabs.setCurrentWidget(elsewhere)
+    try:
+        sign = inbox.indicator
+        qtbot.waitUntil(lambda: sign.parentWidget() is main.statusBar())
+        assert not sign.isVisible()  # nothing waits
+
+        monkeypatch.setattr(db_module, "CLIENT_ID", "dispatch-desk-01")
+        sent = send(other_desk, staff, user_ids=(staff.wang.user_id,))
+        send(other_desk, staff, unit_ids=(staff.chengguan,), title="全所集中学习")
+        qtbot.waitUntil(lambda: sign.isVisible() and sign.text() == "未签收警令 2 条", timeout=5000)
+        assert tabs.currentWidget() is elsewhere
+
+        qtbot.mouseClick(sign, Qt.MouseButton.LeftButton)
+        assert tabs.currentWidget() is inbox
+        qtbot.waitUntil(lambda: inbox.detail.order is not None and inbox.detail.order.read_at is not None)
+        opened = inbox.detail.order
+        assert opened is not None and opened.acknowledged_at is None
+
+        with db.session() as s:
+            for order in order_receipts.my_orders(s, staff.wang):
+                order_receipts.acknowledge(s, staff.wang, order.order_id)
+        qtbot.waitUntil(lambda: not sign.isVisible(), timeout=5000)
+        assert sign.waiting == 0 and sent.id in {o.order_id for o in inbox.model.rows}
+    finally:
+        assert feed.stop()
+
+
 def test_opening_marks_read_and_the_button_acknowledges(qtbot, window, staff, db):
     main, inbox = window
     sent = send(db, staff, user_ids=(staff.wang.user_id,))
@@ -175,6 +221,42 @@ def test_images_are_shown_and_audio_plays_in_the_application(qtbot, window, staf
 
     qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)  # 打开: the system's own player
     assert handed and handed[0].endswith(".wav")
+
+
+@pytest.mark.qt_log_ignore(
+    *MULTIMEDIA_ENVIRONMENT, r"\[(mjpeg|swscaler) @", "No HW decoder", "No RHI backend"
+)
+def test_a_video_plays_in_the_application_on_its_video_surface(qtbot, window, staff, db, monkeypatch):
+    _main, inbox = window
+    handed: list[str] = []
+    monkeypatch.setattr(media_player, "open_externally", lambda path: handed.append(path.name) or True)
+    send(
+        db,
+        staff,
+        user_ids=(staff.wang.user_id,),
+        attachments=(AttachmentSource("现场视频.avi", data=mjpeg_avi()),),
+    )
+    inbox.reload()
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=3000)
+    inbox.table.selectRow(0)
+    panel = inbox.detail.attachments
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=3000)
+    assert "[视频] 现场视频.avi" in panel.list.item(0).text()
+    frames: list[int] = []
+    with qtbot.waitSignal(panel.shown, timeout=5000):
+        qtbot.mouseClick(
+            panel.list.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=panel.list.visualItemRect(panel.list.item(0)).center(),
+        )
+    player = panel.player
+    assert player is not None and player.video.isVisible()
+    player.video.videoSink().videoFrameChanged.connect(
+        lambda f: frames.append(f.width()) if f.isValid() else None
+    )
+    qtbot.waitUntil(lambda: player.player.hasVideo() and player.player.duration() == 1000, timeout=5000)
+    qtbot.waitUntil(lambda: bool(frames) and not player.is_playing(), timeout=8000)
+    assert frames[0] == 64 and player.player.position() == 1000 and handed == []
 
 
 def test_the_inbox_model_is_a_proper_model(qtmodeltester):

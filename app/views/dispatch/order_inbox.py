@@ -32,6 +32,7 @@ from app.views.dispatch.my_duty_bar import MyDutyBar
 from app.views.dispatch.order_detail_view import OrderDetailView
 from app.views.dispatch.order_inbox_model import Col, OrderInboxModel, RowRole
 from app.views.dispatch.order_notifier import OrderNotifier, notice_text, reveal
+from app.views.dispatch.order_status_indicator import OrderStatusIndicator, install
 
 TABLES = frozenset({"dispatch_order", "dispatch_order_receipt", "inbox_message"})
 
@@ -91,12 +92,16 @@ class OrderInbox(QWidget):
 
         self.notifier = OrderNotifier(self)
         self.notifier.view_requested.connect(self.show_order)
+        self.indicator = OrderStatusIndicator()
+        self.indicator.clicked.connect(self.show_waiting)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail.acknowledge_requested.connect(self.acknowledge)
         self.pending_only.toggled.connect(lambda: self.reload())
         self.refresh_button.clicked.connect(lambda: self.reload(with_notices=True))
         ctx.signals.changed.connect(self._changed)
         self.reload(with_notices=True)
+        # at login this screen is built before the main window takes it: install on the next turn
+        QTimer.singleShot(0, self, lambda: install(self, self.indicator))
 
     # -- loading --------------------------------------------------------------------------------------
     @Slot(object)
@@ -110,19 +115,21 @@ class OrderInbox(QWidget):
         actor = self.ctx.actor
         pending = self.pending_only.isChecked()
 
-        def work(session: object) -> tuple[list[Notice], list[InboxOrder]]:
+        def work(session: object) -> tuple[list[Notice], list[InboxOrder], int]:
             notices = order_receipts.take_notices(session, actor) if with_notices else []  # type: ignore[arg-type]
-            return notices, order_receipts.my_orders(session, actor, pending_only=pending)  # type: ignore[arg-type]
+            rows = order_receipts.my_orders(session, actor, pending_only=pending)  # type: ignore[arg-type]
+            return notices, rows, order_receipts.unacknowledged_count(session, actor)  # type: ignore[arg-type]
 
         run_op(self, work).success(self._loaded).start()
 
-    def _loaded(self, result: tuple[list[Notice], list[InboxOrder]]) -> None:
-        notices, rows = result
+    def _loaded(self, result: tuple[list[Notice], list[InboxOrder], int]) -> None:
+        notices, rows, waiting = result
         self._notices(notices)
         current = self.detail.order.order_id if self.detail.order else None
         self.model.set_rows(rows, datetime.now(UTC))
-        waiting = sum(1 for r in rows if r.acknowledged_at is None)
         self.count_label.setText(self.tr("共 {0} 条，未签收 {1} 条").format(len(rows), waiting))
+        self.indicator.set_waiting(waiting)
+        install(self, self.indicator)
         target = self._open_after_load or current
         self._open_after_load = None
         row = self.model.row_of(target) if target is not None else -1
@@ -173,6 +180,16 @@ class OrderInbox(QWidget):
             self._open_after_load = order_id
             self.reload()
 
+    @Slot()
+    def show_waiting(self) -> None:
+        """The status-bar sign clicked: this screen forward, the first order not yet acknowledged open."""
+        waiting = next((r for r in self.model.rows if r.acknowledged_at is None), None)
+        if waiting is None:
+            reveal(self)
+            self.reload()
+        else:
+            self.show_order(waiting.order_id)
+
     @Slot(int)
     def acknowledge(self, order_id: int) -> None:
         actor = self.ctx.actor
@@ -183,3 +200,4 @@ class OrderInbox(QWidget):
     def _acknowledged(self, order: InboxOrder) -> None:
         self._opened(order)
         self.banner.hide()
+        self.indicator.set_waiting(self.indicator.waiting - 1)
