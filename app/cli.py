@@ -2,12 +2,14 @@
 
 python main.py [--db URL]                 open the application
 python main.py db upgrade|current|check   manage the schema
+python main.py db provision               PostgreSQL: per-user login roles, GRANTs, row-level security
 python main.py admin create               create the first administrator
 python main.py demo                       load Langao County demo data
 python main.py audit verify               check the audit chain
 python main.py users unlock NAME          unlock a locked account
 python main.py sweep [--name N] [--list]  run the scheduled sweeps (overdue items, SMS sender, pruning)
 python main.py sms send                   send the texts that are due now
+python main.py backup [--to FILE]         back up the database (checksummed); restore FILE puts one back
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser(
         "check", help="检查数据库结构是否与本程序一致", description="结构不一致时以非零状态退出。"
     )
+    from app.commands.provision import add_provision_parser
+
+    add_provision_parser(db_sub)
 
     admin = sub.add_parser("admin", help="管理员账号", description="管理员账号维护。")
     admin_sub = admin.add_subparsers(dest="admin_command", metavar="操作", required=True)
@@ -107,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from app.services import schema
 
+    if args.command in ("backup", "restore"):  # before opening: the database to restore over may be damaged
+        from app.commands import backup as backup_command
+
+        return backup_command.run_without_db(args)
     db = _open(args.db)
     if args.command == "db":
         if args.db_command == "upgrade":
@@ -114,6 +123,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             after = schema.upgrade(db)
             print(f"数据库 {db.info.label}：{before or '（空）'} → {after}")
             return 0
+        if args.db_command == "provision":
+            from app.commands.provision import run_provision
+
+            return run_provision(db, args)
         if args.db_command == "current":
             print(schema.current_revision(db) or "（空数据库）")
             return 0
