@@ -42,7 +42,8 @@ class User(IdMixin, VersionedMixin, Base):
 
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(64))
-    password_hash: Mapped[str] = mapped_column(String(256))
+    password_hash: Mapped[str] = mapped_column(String(256), deferred=True)  # never loaded with the row: on a
+    # provisioned PostgreSQL server no application role may read it (app/services/pg_security)
     badge_no: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str | None] = mapped_column(String(20))
     unit_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("unit.id", ondelete="SET NULL"), index=True)

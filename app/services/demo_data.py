@@ -497,6 +497,17 @@ def demo_present(session: Session) -> bool:
     return bool(session.execute(units).scalar() or session.execute(citizens).scalar())
 
 
+def _sync_logins(session: Session, created: list[tuple[str, str]]) -> None:
+    """On a provisioned PostgreSQL server the demo accounts log in as their own roles (see pg_security)."""
+    from app.services.pg_security.roles import provisioned, sync_login
+
+    if not provisioned(session):
+        return
+    ids = dict(session.execute(select(User.username, User.id).where(User.username.in_([u for u, _ in created]))).all())
+    for username, password in created:
+        sync_login(session, ids[username], username, password)
+
+
 def _new_password(username: str) -> str:
     while True:
         password = temporary_password()
@@ -634,11 +645,13 @@ def load_demo(
 
         roles = {r.code: r for r in session.execute(select(Role)).scalars()}
         accounts: list[DemoAccount] = []
+        created: list[tuple[str, str]] = []
         for (plan, username, name, badge, phone, unit), password, hashed in zip(
             plans, secrets_, hashes, strict=True
         ):
             steps.check()
             role = roles[plan.role]
+            created.append((username, password))
             session.add(
                 User(
                     username=username,
@@ -659,6 +672,7 @@ def load_demo(
             )
             steps.advance(1, f"正在生成演示账号（{len(accounts)}/{len(plans)}）…")
         session.flush()
+        _sync_logins(session, created)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

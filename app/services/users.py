@@ -21,6 +21,7 @@ from app.models.permissions import ADMIN, AUDITOR, USERS_MANAGE
 from app.services import audit, passwords
 from app.services.context import Actor
 from app.services.permissions import require
+from app.services.pg_security.roles import sync_login
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def create_first_admin(
     )
     session.add(user)
     session.flush()
+    sync_login(session, user.id, user.username, password)
     audit.record(
         session,
         None,
@@ -205,6 +207,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    sync_login(session, user.id, user.username, password)
     audit.record(session, actor, "create", entity="app_user", entity_id=user.id, new=_snapshot(user))
     return _info(user), password
 
@@ -261,6 +264,7 @@ def update_user(
     user.active = active
     user.updated_by = actor.username
     session.flush()
+    sync_login(session, user.id, user.username)  # groups and LOGIN/NOLOGIN follow roles and "active"
     action = "permission_change" if old["roles"] != sorted(roles) else "update"
     audit.record(session, actor, action, entity="app_user", entity_id=user.id, old=old, new=_snapshot(user))
     return _info(user)
@@ -274,6 +278,7 @@ def reset_password(session: Session, actor: Actor, user_id: int) -> str:
     user.password_hash = passwords.hash_password(password)
     user.must_change_password = True
     user.updated_by = actor.username
+    sync_login(session, user.id, user.username, password)
     audit.record(session, actor, "reset_password", entity="app_user", entity_id=user.id)
     return password
 
@@ -284,5 +289,6 @@ def unlock(session: Session, actor: Actor, user_id: int) -> UserInfo:
     user.locked_at = None
     user.updated_by = actor.username
     session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id))
+    sync_login(session, user.id, user.username)
     audit.record(session, actor, "unlock", entity="app_user", entity_id=user.id)
     return _info(user)
