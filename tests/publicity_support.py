@@ -88,8 +88,8 @@ def rendered_dom(html: str, tmp_path) -> str:
     import pytest
 
     browser = chromium()
-    if browser is None:
-        pytest.skip("Chromium 未安装：网页导出需要在真实浏览器中检查（scripts/setup.sh 会安装 chromium）")
+    if browser is None:  # a missing browser is a broken set-up, not a reason to pass quietly
+        pytest.fail("Chromium 未安装：网页导出需要在真实浏览器中检查（scripts/setup.sh 会安装 chromium）")
     page = tmp_path / "page.html"
     page.write_text(html, encoding="utf-8")
     profile = tmp_path / "chromium-profile"

@@ -104,6 +104,15 @@ def test_the_dashboard_shows_the_services_figures_exports_and_prints(
     assert screen.kpi_labels["rate"].text() == "50.0%" and screen.kpi_labels["lookups"].text() == "1"
     units = screen.tables["unit"]
     assert {units.item(r, 0).text() for r in range(units.rowCount())} == {"法制大队", "指挥中心", "合计"}
+    # the pyqtgraph charts draw the same figures: received and completed per department, received per channel
+    bars = screen.unit_chart
+    assert [s.name for s in bars.series] == ["受理", "办结"] and len(bars.items) == 2
+    per_unit = {
+        c: (int(a), int(b)) for c, a, b in zip(bars.categories, *(s.values for s in bars.series), strict=True)
+    }
+    assert per_unit == {"法制": (1, 1), "指挥中心": (1, 0)}
+    channels = screen.channel_chart
+    assert dict(zip(channels.categories, channels.series[0].values, strict=True)) == {"窗口": 2}
     path = tmp_path / "figures.xlsx"
     screen.export_to(path)
     from openpyxl import load_workbook

@@ -30,6 +30,7 @@ from app.services import figures_export, service_figures
 from app.services.service_figures import FigureRow, Figures
 from app.services.working_days import today
 from app.views.app_context import AppContext
+from app.views.citizen.preview import open_preview
 from app.views.common.run_op import run_op
 
 WATCHED = frozenset({"service_item", "service_tally", "service_rating", "sms_message"})
@@ -57,6 +58,12 @@ def _qdate(d: date) -> QDate:
 
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
+
+
+def _leave_room_for_the_legend(chart: Any, top: int) -> None:
+    """Counts start at zero, with space above the highest bar or point for the legend in the top corner
+    (a tall first bar hid the legend; a line axis starting near its minimum exaggerated small changes)."""
+    chart.plot.setYRange(0, max(top, 1) * 1.35, padding=0)
 
 
 class FiguresDashboard(QWidget):
@@ -231,6 +238,12 @@ class FiguresDashboard(QWidget):
         self.channel_chart.set_data(
             [r.label for r in fig.by_channel], [Series(self.tr("受理"), [r.received for r in fig.by_channel])]
         )
+        for chart, rows in (
+            (self.unit_chart, units),
+            (self.month_chart, fig.by_month),
+            (self.channel_chart, fig.by_channel),
+        ):
+            _leave_room_for_the_legend(chart, max((r.received for r in rows), default=0))
         for key, rows in (
             ("unit", fig.by_unit),
             ("officer", fig.by_officer),
@@ -296,13 +309,7 @@ class FiguresDashboard(QWidget):
 
     @Slot(object)
     def _preview(self, pdf: bytes) -> None:
-        from app.views.common.pdf_preview_dialog import PdfPreviewDialog
-
-        dialog = PdfPreviewDialog(pdf, self.tr("民生警务统计报表"), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._preview_closed)
-        self.preview_dialog = dialog
-        dialog.open()
+        self.preview_dialog = open_preview(self, pdf, self.tr("民生警务统计报表"), self._preview_closed)
 
     @Slot()
     def _preview_closed(self) -> None:

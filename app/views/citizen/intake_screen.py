@@ -32,6 +32,7 @@ from app.services import intake, service_catalogue
 from app.services.intake import IntakeForm, IntakeResult
 from app.views.app_context import AppContext
 from app.views.citizen import print_jobs
+from app.views.citizen.preview import open_preview
 from app.views.common.form_helpers import FieldWithError
 from app.views.common.run_op import run_op, show_error
 
@@ -350,14 +351,10 @@ class IntakeScreen(QWidget):
         self.show_document("receipt")
 
     def show_document(self, key: str) -> None:
-        from app.views.common.pdf_preview_dialog import PdfPreviewDialog
-
         if self.result is None:
             return
         pdf = self.documents.get(key)
-        if (
-            pdf is None and key == "notice"
-        ):  # drawn when asked for, not while the citizen waits for the receipt
+        if pdf is None and key == "notice":  # drawn when asked, not while the citizen waits for the receipt
             result, name = self.result, self.ctx.actor.display_name
 
             def drawn(pdf: bytes) -> None:
@@ -371,12 +368,9 @@ class IntakeScreen(QWidget):
         if pdf is None:
             return
         title = {"receipt": self.tr("受理回执"), "notice": self.tr("一次性告知书")}[key]
-        dialog = PdfPreviewDialog(pdf, f"{title} {self.result.item.tracking_no}", self)
-        dialog.setObjectName(f"{key}_preview")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._preview_closed)
-        self.preview_dialog = dialog
-        dialog.open()
+        self.preview_dialog = open_preview(
+            self, pdf, f"{title} {self.result.item.tracking_no}", self._preview_closed, f"{key}_preview"
+        )
 
     @Slot()
     def _preview_closed(self) -> None:

@@ -34,6 +34,7 @@ from app.services.service_catalogue import department_choices
 from app.views.citizen import print_jobs
 from app.views.citizen.card_delegate import CARD_COLOURS
 from app.views.citizen.item_action_dialogs import AssignDialog, RatingDialog, ReasonDialog, TransitionDialog
+from app.views.citizen.preview import open_preview
 from app.views.citizen.timeline_widget import TimelineWidget
 from app.views.common.run_op import run_op
 
@@ -298,14 +299,7 @@ class ItemDialog(QDialog):
         self._keep(run_op(self, lambda s: print_jobs.reprint_receipt(s, actor, ident, notice)).success(show))
 
     def _preview(self, pdf: bytes, title: str, name: str) -> None:
-        from app.views.common.pdf_preview_dialog import PdfPreviewDialog
-
-        dialog = PdfPreviewDialog(pdf, title, self)
-        dialog.setObjectName(name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._preview_closed)
-        self.preview_dialog = dialog
-        dialog.open()
+        self.preview_dialog = open_preview(self, pdf, title, self._preview_closed, name)
 
     @Slot()
     def _dialog_closed(self) -> None:

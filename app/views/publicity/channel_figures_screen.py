@@ -88,6 +88,9 @@ class ChannelFiguresScreen(QWidget):
             for ch, name in CHANNEL_NAMES.items()
         ]
         self.chart.set_data([m[2:] for m in months], series, tick_every=max(1, len(months) // 12))
+        # room above the highest stack for the four-line legend in the top-left corner (it hid the first bar)
+        top = max((sum(m.releases.values()) for m in fig.months), default=0)
+        self.chart.plot.setYRange(0, max(top, 1) * 1.5, padding=0)
 
     def cell(self, row: int, col: int) -> Any:
         item = self.table.item(row, col)
