@@ -70,6 +70,47 @@ def _item(m: InboxMessage) -> InboxItem:
     )
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to several recipients, for :func:`send_many`."""
+
+    recipients: tuple[int, ...]
+    kind: str
+    title: str
+    body: str = ""
+    link: Link | tuple[str, Any] | None = None
+    priority: int = PRIORITY_NORMAL
+    requires_ack: bool = False
+
+
+def _rows(message: Outgoing, sender: Actor | None, now: datetime | None) -> list[dict[str, Any]]:
+    """The validated rows of one message, one per recipient (duplicates ignored)."""
+    user_ids = list(dict.fromkeys(int(r) for r in message.recipients))
+    if not message.kind or len(message.kind) > 16:
+        raise DomainError("inbox_invalid", detail="消息类别须为 1 至 16 个字符")
+    title = message.title.strip()
+    if not title or len(title) > 200:
+        raise DomainError("inbox_invalid", detail="标题须为 1 至 200 个字")
+    if not PRIORITY_NORMAL <= message.priority <= PRIORITY_URGENT:
+        raise DomainError("inbox_invalid", detail=f"优先级 {message.priority} 无效")
+    target = Link.of(message.link)
+    row = {
+        "kind": message.kind,
+        "title": title,
+        "body": message.body,
+        "entity": target.entity if target else "",
+        "entity_id": str(target.entity_id) if target else "",
+        "priority": message.priority,
+        "requires_ack": message.requires_ack,
+        "created_at": now or utcnow(),
+        "read_at": None,
+        "acknowledged_at": None,
+        "sender_id": sender.user_id if sender else None,
+        "sender_name": (sender.display_name if sender else "系统")[:64],
+    }
+    return [{**row, "user_id": uid} for uid in user_ids]
+
+
 def send(
     session: Session,
     *,
@@ -84,34 +125,29 @@ def send(
     now: datetime | None = None,
 ) -> int:
     """Deliver one message to each recipient (duplicates ignored); returns how many were written."""
-    user_ids = list(dict.fromkeys(int(r) for r in recipients))
-    if not kind or len(kind) > 16:
-        raise DomainError("inbox_invalid", detail="消息类别须为 1 至 16 个字符")
-    title = title.strip()
-    if not title or len(title) > 200:
-        raise DomainError("inbox_invalid", detail="标题须为 1 至 200 个字")
-    if not PRIORITY_NORMAL <= priority <= PRIORITY_URGENT:
-        raise DomainError("inbox_invalid", detail=f"优先级 {priority} 无效")
-    if not user_ids:
-        return 0
-    target = Link.of(link)
-    row = {
-        "kind": kind,
-        "title": title,
-        "body": body,
-        "entity": target.entity if target else "",
-        "entity_id": str(target.entity_id) if target else "",
-        "priority": priority,
-        "requires_ack": requires_ack,
-        "created_at": now or utcnow(),
-        "read_at": None,
-        "acknowledged_at": None,
-        "sender_id": sender.user_id if sender else None,
-        "sender_name": (sender.display_name if sender else "系统")[:64],
-    }
-    session.execute(insert(_T), [{**row, "user_id": uid} for uid in user_ids])
-    mark_changed(session, "inbox_message")
-    return len(user_ids)
+    message = Outgoing(tuple(recipients), kind, title, body, link, priority, requires_ack)
+    return send_many(session, [message], sender=sender, now=now)[0]
+
+
+def send_many(
+    session: Session,
+    messages: Iterable[Outgoing],
+    *,
+    sender: Actor | None = None,
+    now: datetime | None = None,
+) -> list[int]:
+    """Deliver several messages in one statement (a sweep raising a thousand warnings); returns how many
+    rows each message wrote."""
+    rows: list[dict[str, Any]] = []
+    counts: list[int] = []
+    for message in messages:
+        mine = _rows(message, sender, now)
+        rows.extend(mine)
+        counts.append(len(mine))
+    if rows:
+        session.execute(insert(_T), rows)
+        mark_changed(session, "inbox_message")
+    return counts
 
 
 def _own_id(session: Session, actor: Actor, user_id: int | None) -> int | None:
