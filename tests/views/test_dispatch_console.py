@@ -46,6 +46,7 @@ def domain_error_text() -> str:
 
 
 def test_compose_send_and_track_until_none_is_missed(qtbot, console, staff, db, tmp_path):
+    assert console.screen.count_label.text() == "共 0 条"  # loaded, not left at 正在加载…
     dialog = console.compose()
     qtbot.waitUntil(lambda: dialog.units.count() == 3)
     dialog.title_edit.setText("城关镇春节安保部署")
@@ -64,6 +65,7 @@ def test_compose_send_and_track_until_none_is_missed(qtbot, console, staff, db, 
     assert panel.figure.text() == "完成率 0%（已签收 0/3）"
     assert panel.model.rowCount() == 3
     qtbot.waitUntil(lambda: console.screen.model.rowCount() == 1)
+    assert console.screen.count_label.text() == "共 1 条"
 
     with db.session() as s:  # two officers acknowledge at their desks
         order_receipts.acknowledge(s, staff.wang, dialog.sent.id)

@@ -164,6 +164,8 @@ class EntityScreen(QWidget):
         if actor.can(spec.permissions.get("view", "")):
             self.count_label.setText(self.tr("正在加载…"))
             self.model.ensure_loaded()
+            if self.model.has_loaded():  # a restored sort already read the list (synchronous ops): show it
+                self._show_total()
         else:
             self.table.setEnabled(False)
             self.filter_bar.setEnabled(False)

@@ -428,6 +428,10 @@ class EntityTableModel(QAbstractTableModel):
         """Read the count and the first page again for the current query (a new query: scroll to the top)."""
         self._start_reload(soft=False)
 
+    def has_loaded(self) -> bool:
+        """Whether a read of the list has completed (the count is known)."""
+        return self._loaded_once
+
     def ensure_loaded(self) -> None:
         """Start the first read unless one was already started (a sort restored from settings, say)."""
         if not self._started:

@@ -1,6 +1,6 @@
 """The notice in the window when an order (or a reminder about one) arrives, wherever the officer is working.
 
-A small panel appears in the upper right corner of the main window with the titles and a 查看 button; the
+A small panel appears in the lower right corner of the main window with the titles and a 查看 button; the
 status bar says the same, and the taskbar entry flashes (``QApplication.alert``). The panel hides itself
 after :data:`SHOW_SECONDS`. 查看 brings the order inbox forward (:func:`reveal`) and opens the order.
 """
@@ -28,6 +28,7 @@ from app.services.order_receipts import Notice
 from app.views.dispatch.formatting import tr
 
 SHOW_SECONDS = 30
+BOTTOM_CLEARANCE = 56  # a row of buttons under a list, with its margins
 _KIND_WORDS = {"new": "新警令", "reminder": "催签提醒", "escalation": "逾期未签收提醒"}
 
 
@@ -102,16 +103,17 @@ class NoticeToast(QFrame):
         self.timer.start(SHOW_SECONDS * 1000)
 
     def place(self) -> None:
-        """Top right of the window, below the menu bar and the tabs, where it covers no button."""
+        """Bottom right of the window, above the status bar and clear of the buttons screens keep along their
+        bottom edge (where desktop notices usually appear); the filters along the top stay uncovered."""
         window = self.parentWidget()
         if window is None:
             return
         self.adjustSize()
         margin = 16
-        top = 56
-        if isinstance(window, QMainWindow) and window.menuBar().isVisible():
-            top += window.menuBar().height()
-        self.move(max(0, window.width() - self.width() - margin), top)
+        bottom = window.height() - BOTTOM_CLEARANCE
+        if isinstance(window, QMainWindow) and window.statusBar().isVisible():
+            bottom -= window.statusBar().height()
+        self.move(max(0, window.width() - self.width() - margin), max(0, bottom - self.height()))
 
 
 class OrderNotifier(QObject):
