@@ -116,10 +116,16 @@ def backend_of(url: str) -> str:
     return make_url(url).get_backend_name()
 
 
-def default_name(url: str, *, automatic: bool = False) -> str:
+def default_path(url: str, folder: Path, *, automatic: bool = False) -> Path:
+    """A new file named after the time (never an existing one: two backups in one second get -2, -3...)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     ext = ".db" if backend_of(url) == "sqlite" else ".dump"
-    return f"{AUTO_PREFIX if automatic else ''}jingwu-{stamp}{ext}"
+    base = f"{AUTO_PREFIX if automatic else ''}jingwu-{stamp}"
+    path, n = folder / f"{base}{ext}", 1
+    while path.exists() or manifest_of(path).exists():
+        n += 1
+        path = folder / f"{base}-{n}{ext}"
+    return path
 
 
 def sha256_of(path: Path, report: Report | None = None) -> str:
@@ -263,7 +269,7 @@ def create(
     url: str, dest: Path | None = None, report: Report | None = None, *, automatic: bool = False
 ) -> BackupInfo:
     """Back up the database at ``url`` to ``dest`` (default: a new file in the backup folder)."""
-    dest = Path(dest) if dest else backup_dir() / default_name(url, automatic=automatic)
+    dest = Path(dest) if dest else default_path(url, backup_dir(), automatic=automatic)
     dest.parent.mkdir(parents=True, exist_ok=True)
     if backend_of(url) == "sqlite":
         from app.services import backup_sqlite as impl
@@ -300,7 +306,7 @@ def auto_backup(url: str, keep: int = AUTO_KEEP, folder: Path | None = None) -> 
     autos = [b for b in list_backups(folder) if b.automatic]
     if autos and (datetime.now(UTC) - autos[0].created_at).total_seconds() < AUTO_INTERVAL_HOURS * 3600:
         return None
-    made = create(url, folder / default_name(url, automatic=True))
+    made = create(url, default_path(url, folder, automatic=True))
     for old in [made, *autos][keep:]:
         for p in (old.path, old.manifest_path):
             p.unlink(missing_ok=True)
