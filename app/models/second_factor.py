@@ -19,7 +19,9 @@ class UserSecondFactor(Base):
 
     __tablename__ = "user_second_factor"
 
-    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True
+    )
     secret_sealed: Mapped[str] = mapped_column(String(256))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -31,7 +31,10 @@ def upgrade() -> None:
         sa.Column("confirmed_at", TS, nullable=True),
         sa.Column("last_used_step", sa.BigInteger(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["app_user.id"], name=op.f("fk_user_second_factor_user_id_app_user"), ondelete="CASCADE"
+            ["user_id"],
+            ["app_user.id"],
+            name=op.f("fk_user_second_factor_user_id_app_user"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_user_second_factor")),
     )
