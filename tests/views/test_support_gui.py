@@ -25,7 +25,7 @@ from app.views.support.function_screens import LeaveScreen, RequestScreen
 from app.views.support.matrix_editor import MatrixEditor
 from app.views.support.my_notices import MyNotices
 from app.views.support.self_service_page import SelfServicePage
-from app.views.support.statistics_screen import StatisticsScreen
+from app.views.support.statistics_screen import MAX_BARS, StatisticsScreen, draw
 
 TODAY = date.today()
 
@@ -186,6 +186,22 @@ def test_statistics_show_charts_and_print_the_report(qtbot, db, staff, show) -> 
     qtbot.waitUntil(lambda: stats.preview_dialog is not None)
     assert stats.preview_dialog.pdf_bytes.startswith(b"%PDF")
     stats.preview_dialog.close()
+
+
+def test_a_chart_of_many_units_keeps_the_largest_and_sums_the_rest(qtbot) -> None:
+    """Thirteen units side by side in a third of the screen would overwrite each other's names."""
+    from app.views.common.charts import BarChart, Series
+
+    chart = BarChart("培训学时")
+    qtbot.addWidget(chart)
+    units = [f"第{i}派出所" for i in range(13)]
+    hours = [float(10 + (i * 7) % 13) for i in range(13)]
+    folded = draw(chart, units, [Series("学时", hours)])
+    biggest = sorted(range(13), key=lambda i: -hours[i])[: MAX_BARS - 1]
+    assert folded == 13 - (MAX_BARS - 1)
+    assert chart.categories == [units[i] for i in sorted(biggest)] + ["其他"]
+    assert sum(chart.series[0].values) == sum(hours)
+    assert draw(chart, units[:3], [Series("学时", hours[:3])]) == 0 and chart.categories == units[:3]
 
 
 def test_the_pending_model_passes_the_model_tester(qtmodeltester) -> None:

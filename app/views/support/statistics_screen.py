@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.errors import DomainError
@@ -43,14 +43,49 @@ def _date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def draw(chart: Any, labels: list[str], series: list[Any]) -> None:
-    """Bars with a legend only when there are several series."""
+MAX_BARS = 6
+"""A third of the screen holds six categories with readable names; the rest are summed as 其他."""
+
+
+def fold(labels: list[str], series: list[Any]) -> tuple[list[str], list[Any], int]:
+    """The ``MAX_BARS - 1`` largest categories and one 其他 summing the rest; how many were folded."""
+    from app.views.common.charts import Series
+
+    if len(labels) <= MAX_BARS:
+        return labels, series, 0
+    totals = [sum(s.values[i] for s in series) for i in range(len(labels))]
+    keep = sorted(sorted(range(len(labels)), key=lambda i: -totals[i])[: MAX_BARS - 1])
+    rest = [i for i in range(len(labels)) if i not in keep]
+    folded = [
+        Series(s.name, [s.values[i] for i in keep] + [sum(s.values[i] for i in rest)], s.colour)
+        for s in series
+    ]
+    return (
+        [labels[i] for i in keep] + [QCoreApplication.translate("StatisticsScreen", "其他")],
+        folded,
+        len(rest),
+    )
+
+
+def draw(chart: Any, labels: list[str], series: list[Any]) -> int:
+    """Bars with a legend only when there are several series (with room above the bars for it); long category
+    names alternate between two lines so that neighbours do not overlap. Returns how many were folded."""
+    labels, series, folded = fold(labels, series)
     chart.set_data(labels, series)
     chart.legend.clear()
     if len(series) > 1:
         for item, s in zip(chart.items[-len(series) :], series, strict=True):
             chart.legend.addItem(item, s.name)
+        top = max([1.0, *(v for s in series for v in s.values)])
+        chart.plot.setYRange(0, top * (1.15 + 0.12 * len(series)))
     chart.legend.setVisible(len(series) > 1)
+    axis = chart.plot.getAxis("bottom")
+    if len(labels) > 3:
+        axis.setTicks([[(i, ("\n" if i % 2 else "") + name) for i, name in enumerate(labels)]])
+        axis.setHeight(44)
+    else:
+        axis.setHeight(None)
+    return folded
 
 
 class StatisticsScreen(QWidget):
@@ -156,13 +191,14 @@ class StatisticsScreen(QWidget):
             series = (
                 [Series(fig.columns[c], [float(r[c]) for r in fig.rows]) for c in cols] if fig.rows else []
             )
-            draw(chart, labels, series)
+            folded = draw(chart, labels, series)
             if not fig.allowed:
                 note.setText(self.tr("无权查看"))
             elif not fig.rows:
                 note.setText(self.tr("本期无数据"))
             else:
-                note.setText(fig.note)
+                extra = self.tr("另有 {0} 项合计为“其他”，明细见打印报表").format(folded) if folded else ""
+                note.setText("；".join(t for t in (fig.note, extra) if t))
 
     @Slot()
     def print_list(self) -> None:
