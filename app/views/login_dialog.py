@@ -98,6 +98,9 @@ class LoginDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.password.clear()
         self.password.setFocus()
+        if getattr(exc, "challenge", None) is not None:  # SecondFactorRequired: the password was right
+            self.ask_second_factor(exc.challenge)  # type: ignore[attr-defined]
+            return
         if isinstance(exc, DomainError):
             self.message.setText(exc.message())
         else:
@@ -105,3 +108,13 @@ class LoginDialog(QDialog):
 
             self.message.clear()
             show_error(self, exc)
+
+    def ask_second_factor(self, challenge) -> None:  # type: ignore[no-untyped-def]
+        """The code (or enrolment, the first time) in a dialog of its own; logged in when it succeeds."""
+        from app.views.second_factor_dialog import SecondFactorDialog
+
+        self.message.clear()
+        self.second_factor_dialog = dlg = SecondFactorDialog(self.auth, challenge, self)
+        dlg.logged_in.connect(self._logged_in)
+        dlg.rejected.connect(lambda: self.message.setText(dlg.message.text()))
+        dlg.open()

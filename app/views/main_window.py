@@ -136,8 +136,14 @@ class MainWindow(QMainWindow):
         self.audit_action = QAction(self.tr("审计日志(&A)…"), self)
         self.audit_action.setObjectName("audit_action")
         self.audit_action.triggered.connect(self.open_audit)
+        self.backup_action = QAction(self.tr("备份与恢复(&B)…"), self)
+        self.backup_action.setObjectName("backup_action")
+        self.backup_action.triggered.connect(self.open_backup)
         password = QAction(self.tr("修改密码(&P)…"), self)
         password.triggered.connect(self.change_password)
+        second_factor = QAction(self.tr("动态验证码(&T)…"), self)
+        second_factor.setObjectName("second_factor_action")
+        second_factor.triggered.connect(self.open_second_factor)
         settings = QAction(self.tr("设置(&S)…"), self)
         settings.triggered.connect(self.open_settings)
         lock = QAction(self.tr("锁定屏幕"), self)
@@ -145,10 +151,11 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock)
         self.users_action.setVisible(self.ctx.actor.can(P.USERS_MANAGE))
         self.audit_action.setVisible(self.ctx.actor.can(P.AUDIT_READ))
-        for a in (self.users_action, self.audit_action):
+        self.backup_action.setVisible(self.ctx.actor.can(P.SETTINGS_MANAGE))
+        for a in (self.users_action, self.audit_action, self.backup_action):
             system.addAction(a)
         system.addSeparator()
-        for a in (password, settings, lock):
+        for a in (password, second_factor, settings, lock):
             system.addAction(a)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
@@ -213,6 +220,20 @@ class MainWindow(QMainWindow):
         AuditDialog(self.ctx, self).exec()
 
     @Slot()
+    def open_backup(self) -> None:
+        from app.views.backup_dialog import BackupDialog
+
+        dlg = BackupDialog(self.ctx, self)
+        dlg.restored.connect(self.logout_requested)  # the data changed under every open screen: log in again
+        dlg.exec()
+
+    @Slot()
+    def open_second_factor(self) -> None:
+        from app.views.second_factor_settings import OwnSecondFactorDialog
+
+        OwnSecondFactorDialog(self.ctx, self).exec()
+
+    @Slot()
     def open_settings(self) -> None:
         from app.views.settings_dialog import SettingsDialog
 
@@ -259,6 +280,7 @@ class MainWindow(QMainWindow):
         self._rebuild_tabs()
         self.users_action.setVisible(actor.can(P.USERS_MANAGE))
         self.audit_action.setVisible(actor.can(P.AUDIT_READ))
+        self.backup_action.setVisible(actor.can(P.SETTINGS_MANAGE))
         self._update_user_label()
         self.statusBar().showMessage(self.tr("您的角色或权限已由管理员调整，界面已更新。"), 10000)
 

@@ -57,6 +57,8 @@ class UserAdminDialog(QDialog):
             (self.tr("编辑"), self.edit_user, "edit_user"),
             (self.tr("重置密码"), self.reset_password, "reset_password"),
             (self.tr("解锁"), self.unlock, "unlock"),
+            (self.tr("重置动态验证码"), self.reset_second_factor, "reset_second_factor"),
+            (self.tr("动态验证码角色…"), self.second_factor_roles, "second_factor_roles"),
         ):
             b = QPushButton(text)
             b.setObjectName(name)
@@ -146,6 +148,20 @@ class UserAdminDialog(QDialog):
             return
         actor = self.ctx.actor
         run_op(self, lambda s: users.unlock(s, actor, user.id)).success(lambda _u: self.reload()).start()
+
+    @Slot()
+    def reset_second_factor(self) -> None:
+        from app.views.second_factor_settings import reset_user
+
+        user = self.selected()
+        if user is not None:
+            reset_user(self, self.ctx, user)
+
+    @Slot()
+    def second_factor_roles(self) -> None:
+        from app.views.second_factor_settings import RequiredRolesDialog
+
+        RequiredRolesDialog(self.ctx, self.roles, self).exec()
 
 
 def show_password_once(parent: QWidget, username: str, password: str) -> None:
