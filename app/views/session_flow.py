@@ -65,14 +65,34 @@ class SessionFlow(QObject):
             return
         if self.login_dialog is not None:
             self.login_dialog.set_authenticator(self.auth, self.db.info.label)
+        url = self.url
+        run_op(self.login_dialog, lambda: _auto_backup(url), session=False).failure(
+            _auto_backup_failed
+        ).start()
 
     def _database_failed(self, exc: BaseException) -> None:
         from app.core.errors import DomainError
 
+        if getattr(exc, "code", "") == "db_damaged" and self._offer_restore(exc):
+            return
         text = exc.message() if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
         QMessageBox.critical(self.login_dialog, QCoreApplication.translate("app", "无法打开数据库"), text)
         self.exit_code = 2
         self._quit()
+
+    def _offer_restore(self, damage: BaseException) -> bool:
+        """A damaged SQLite file: offer the latest backup (app/views/restore_offer_dialog.py); True when
+        restored and the database is being opened again."""
+        from app.views.restore_offer_dialog import RestoreOfferDialog
+
+        self.restore_offer = dlg = RestoreOfferDialog(self.url, damage, self.login_dialog)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        url = self.url
+        run_op(self.login_dialog, lambda: _prepare(url), session=False).success(self._database_ready).failure(
+            self._database_failed
+        ).start()
+        return True
 
     def _first_start(self) -> bool:
         from app.views.first_start_dialog import FirstStartDialog
@@ -167,12 +187,24 @@ class SessionFlow(QObject):
 
 def _prepare(url: str):  # type: ignore[no-untyped-def]
     """Background part of start-up: import the database layer, open and check the schema."""
-    from app.services import users
+    from app.services import db_health, users
     from app.views.application import prepare_database
 
+    db_health.check_at_start(url)  # a damaged SQLite file: restore offered (see _offer_restore)
     db = prepare_database(url)
     with db.read_session() as s:
         return db, not users.admin_exists(s)
+
+
+def _auto_backup(url: str):  # type: ignore[no-untyped-def]
+    """The daily automatic backup of an embedded database (no-op when one is recent, or on PostgreSQL)."""
+    from app.services import backup
+
+    return backup.auto_backup(url)
+
+
+def _auto_backup_failed(exc: BaseException) -> None:
+    log.warning("automatic backup failed: %s", exc)
 
 
 def show_demo_accounts(parent, accounts: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 from conftest import STRONG_PASSWORD, make_user
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QPushButton
+from modal_answerer import ModalAnswerer, shot
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from app.services import second_factor
 from app.services.auth import PasswordAuthenticator
@@ -15,42 +14,8 @@ from app.services.second_factor import code_at, current_step
 from app.views.admin.user_admin_dialog import UserAdminDialog
 from app.views.app_context import AppContext
 from app.views.login_dialog import LoginDialog
-from app.views.second_factor_dialog import EnrolmentPanel, RecoveryCodesDialog, qr_pixmap
+from app.views.second_factor_dialog import EnrolmentPanel, qr_pixmap
 from app.views.second_factor_settings import OwnSecondFactorDialog, RequiredRolesDialog
-
-SHOTS = os.environ.get("JINGWU_SHOTS", "")
-
-
-def _shot(widget, name: str) -> None:
-    if SHOTS:
-        widget.grab().save(os.path.join(SHOTS, name + ".png"))
-
-
-class ModalAnswerer:
-    """Answers the modal boxes a dialog opens with exec(): Yes/OK/已记下, remembering their texts."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-        self.timer = QTimer()
-        self.timer.timeout.connect(self._answer)
-        self.timer.start(30)
-
-    def _answer(self) -> None:
-        for w in QApplication.topLevelWidgets():
-            if not w.isVisible():
-                continue
-            if isinstance(w, QMessageBox):
-                self.seen.append(w.text())
-                _shot(w, "sf_box")
-                button = w.button(QMessageBox.StandardButton.Yes) or w.button(QMessageBox.StandardButton.Ok)
-                (button or w.buttons()[0]).click()
-            elif isinstance(w, RecoveryCodesDialog):
-                self.seen.append(w.codes.toPlainText())
-                _shot(w, "sf_recovery_codes")
-                w.accept()
-
-    def stop(self) -> None:
-        self.timer.stop()
 
 
 def _ok(dlg) -> None:
@@ -89,7 +54,7 @@ def test_enrolment_at_login_then_the_code_step(qtbot, db, sync_ops):
     assert len(secret) >= 16
     qtbot.wait(100)
     assert sf.width() >= sf.panel.minimumSizeHint().width()  # the QR code and the steps are never squeezed
-    _shot(sf, "sf_enrolment")
+    shot(sf, "sf_enrolment")
     sf.code.setText("000000" if code_at(secret, current_step()) != "000000" else "111111")
     _ok(sf)
     assert "不正确" in sf.message.text() and dlg.actor is None
@@ -108,7 +73,7 @@ def test_enrolment_at_login_then_the_code_step(qtbot, db, sync_ops):
     _ok(again)
     step = again.second_factor_dialog
     assert step.panel is None and "恢复码" in step.intro.text()
-    _shot(step, "sf_code_step")
+    shot(step, "sf_code_step")
     step.code.setText(code_at(secret, current_step() + 1))
     _ok(step)
     assert again.actor is not None
@@ -131,7 +96,7 @@ def test_administrator_marks_roles_and_resets_a_user(qtbot, db, sync_ops):
     qtbot.addWidget(roles)
     roles.boxes["supervisor"].setChecked(True)
     roles.boxes["officer"].setChecked(True)
-    _shot(roles, "sf_roles")
+    shot(roles, "sf_roles")
     roles.save()
     with db.read_session() as s:
         assert second_factor.required_role_codes(s) == {"supervisor", "officer"}
@@ -159,7 +124,7 @@ def test_users_set_up_their_own_code_from_the_menu(qtbot, db, sync_ops):
     qtbot.wait(100)  # widgets added to a visible dialog are shown and laid out on the next event loop pass
     panel = dlg.findChild(EnrolmentPanel)
     assert panel.isVisible() and panel.width() >= panel.minimumSizeHint().width()
-    _shot(dlg, "sf_own_enrol")
+    shot(dlg, "sf_own_enrol")
     with db.read_session() as s:
         from app.models.second_factor import UserSecondFactor
         from app.services.second_factor_seal import unseal
