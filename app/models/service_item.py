@@ -131,6 +131,13 @@ TRANSITIONS: dict[str, Transition] = {
             (SERVICE_APPROVE,),
         ),
         Transition(
+            "refuse",
+            QT_TRANSLATE_NOOP("service", "查有犯罪记录，不予出具"),
+            (REVIEWING,),
+            REJECTED,
+            (SERVICE_APPROVE,),
+        ),
+        Transition(
             "reject",
             QT_TRANSLATE_NOOP("service", "不予受理/退回"),
             (RECEIVED, ACCEPTED, REVIEWING, SUPPLEMENT),

@@ -1,4 +1,5 @@
-"""Certificates on A4 after GB/T 9704: number, wording, issuer and date, and a QR code with the verification code.
+"""Certificates (and the notice refusing one) on A4 after GB/T 9704: number, wording, issuer and date, and a QR
+code with the verification code.
 
 A re-print is marked as a copy (副本) on the face of the page, above the title and again beside the date,
 so it can never pass for the original.
@@ -32,6 +33,7 @@ class CertificateLike(Protocol):
     subject_name: str
     is_copy: bool
     print_number: int
+    number_label: str
 
 
 def render_certificate(c: CertificateLike, *, font_path: str | None = None) -> bytes:
@@ -46,7 +48,7 @@ def render_certificate(c: CertificateLike, *, font_path: str | None = None) -> b
         list(c.paragraphs),
         c.issuer,
         c.issued_on,
-        doc_number=f"证明编号：{c.cert_no}",
+        doc_number=f"{c.number_label}：{c.cert_no}",
         qr_text=c.qr_text,
         qr_caption=f"校验码 {c.verify_code}",
     )

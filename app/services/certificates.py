@@ -3,6 +3,10 @@
 The first print issues the certificate: a number, a verification code (also in its QR code; no national
 verification service exists, so the bureau's own code is what a recipient checks) and the exact wording,
 kept so every later print says the same. Every later print is marked as a copy and audited.
+
+A personal request for a 无犯罪记录证明 whose check found a record gets, by the Ministry's 《公安机关办理犯罪记录
+查询工作规定》, a 《不予出具无犯罪记录证明通知书》 instead: printed the same way (number, code, QR, copies
+audited) once an approver other than the item's handlers decided "refuse" (see ``item_workflow``).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from app.models.service_catalogue import (
     CERTIFICATE_NAMES,
     ServiceCatalogueItem,
 )
-from app.models.service_item import DONE_STATUSES, ServiceItem
+from app.models.service_item import DONE_STATUSES, REJECTED, ServiceEvent, ServiceItem
 from app.models.service_permissions import CERTIFICATE_PRINT, SERVICE_LOOKUP
 from app.models.service_records import CertificatePrint, ServiceCertificate
 from app.models.working_calendar import local_date
@@ -48,9 +52,18 @@ DEFAULT_WORDING = {
         "系我县常住户口。特此证明。"
     ),
 }
+REFUSAL = "ncr_refusal"  # the notice's kind in the certificate register
+REFUSAL_TITLE = "不予出具无犯罪记录证明通知书"
+DEFAULT_WORDING[REFUSAL] = (
+    "{name}（{gender}，居民身份证，{id_number}）：你于{applied}提出的开具无犯罪记录证明的申请，经查询，"
+    "发现你有犯罪记录。根据《公安机关办理犯罪记录查询工作规定》，本局不予出具无犯罪记录证明。"
+    "如对查询结果有异议，可向本局书面提出。"
+)
+KIND_NAMES = {**CERTIFICATE_NAMES, REFUSAL: REFUSAL_TITLE}
+PREFIXES = {REFUSAL: "LGBY"}  # numbers of the notices apart from the certificates' LGZM
 _CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 _CODE = re.compile(r"([2-9A-HJ-NP-Z]{4})-?([2-9A-HJ-NP-Z]{4})")
-_NUMBER = re.compile(r"LGZM\d{10}")
+_NUMBER = re.compile(r"LG(?:ZM|BY)\d{10}")
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ class CertificateData:
     tracking_no: str
     is_copy: bool
     print_number: int
+    number_label: str = "证明编号"
 
 
 @dataclass(frozen=True)
@@ -114,9 +128,7 @@ def _months(text: str) -> int | None:
     return int(digits) if digits and 0 < int(digits) <= 120 else None
 
 
-def _issue(
-    session: Session, actor: Actor, item: ServiceItem, cat: ServiceCatalogueItem, day: date
-) -> ServiceCertificate:
+def _issue(session: Session, actor: Actor, item: ServiceItem, kind: str, day: date) -> ServiceCertificate:
     citizen = session.get(Citizen, item.citizen_id)
     assert citizen is not None
     approved_on = local_date(item.approved_at) if item.approved_at else day
@@ -124,8 +136,9 @@ def _issue(
     stored = business_settings.get(session, WORDING_KEY, {})
     if isinstance(stored, dict):
         wording.update({k: str(v) for k, v in stored.items() if k in wording})
-    text = wording[cat.certificate_kind].format(
+    text = wording[kind].format(
         as_of=_zh_date(approved_on),
+        applied=_zh_date(local_date(item.received_at)),
         name=citizen.name,
         gender=citizen.gender,
         id_number=citizen.id_number,
@@ -136,16 +149,17 @@ def _issue(
     months = _months((item.form_values or {}).get("有效期（月）", ""))
     valid_until = _add_months(day, months) if months else None
     approver = session.get(User, item.approved_by_id) if item.approved_by_id else None
-    seq = next_sequence(session, f"ZM{day.year}")
+    prefix = PREFIXES.get(kind, "LGZM")
+    seq = next_sequence(session, f"{prefix[2:]}{day.year}")
     cert = ServiceCertificate(
         item_id=item.id,
-        cert_no=f"LGZM{day.year}{seq:06d}",
-        kind=cat.certificate_kind,
+        cert_no=f"{prefix}{day.year}{seq:06d}",
+        kind=kind,
         verify_code=_new_code(session),
         subject_name=citizen.name,
         wording=text,
-        purpose=str(purpose)[:100],
-        valid_until=valid_until,
+        purpose="" if kind == REFUSAL else str(purpose)[:100],
+        valid_until=None if kind == REFUSAL else valid_until,
         issued_on=day,
         issued_by_id=actor.user_id,
         issued_by_name=actor.display_name[:64],
@@ -172,12 +186,37 @@ def print_certificate(
         raise DomainError("service_no_certificate", item=cat.name)
     if item.approved_at is None or item.status not in DONE_STATUSES:
         raise DomainError("service_not_approved", item=cat.name)
+    return _print(session, actor, item, cat.certificate_kind, reason, now)
+
+
+def print_refusal(
+    session: Session, actor: Actor, item_id: int, *, reason: str = "", now: datetime | None = None
+) -> CertificateData:
+    """Issue or re-print the 《不予出具无犯罪记录证明通知书》; refused unless an approver decided "refuse"."""
+    require(session, actor, CERTIFICATE_PRINT)
+    item = session.get(ServiceItem, item_id)
+    if item is None:
+        raise NotFound(entity="事项")
+    cat = session.get(ServiceCatalogueItem, item.catalogue_id)
+    assert cat is not None
+    refused = session.execute(
+        select(ServiceEvent.id).where(ServiceEvent.item_id == item.id, ServiceEvent.action == "refuse")
+    ).first()
+    if item.status != REJECTED or refused is None:
+        raise DomainError("service_no_refusal", item=cat.name)
+    return _print(session, actor, item, REFUSAL, reason, now)
+
+
+def _print(
+    session: Session, actor: Actor, item: ServiceItem, kind: str, reason: str, now: datetime | None
+) -> CertificateData:
+    """The first print issues the document (number, code, wording); every later one is an audited copy."""
     moment = now or utcnow()
     cert = session.execute(
         select(ServiceCertificate).where(ServiceCertificate.item_id == item.id)
     ).scalar_one_or_none()
     if cert is None:
-        cert = _issue(session, actor, item, cat, local_date(moment))
+        cert = _issue(session, actor, item, kind, local_date(moment))
     cert.print_count += 1
     cert.updated_by = actor.username
     number = cert.print_count
@@ -215,11 +254,12 @@ def print_certificate(
         paragraphs.append(f"用途：{cert.purpose}。")
     if cert.valid_until:
         paragraphs.append(f"本证明有效期至{_zh_date(cert.valid_until)}。")
-    paragraphs.append(f"核验：扫描二维码或凭证明编号和校验码{cert.verify_code}向本局核验。")
+    label = "通知书编号" if cert.kind == REFUSAL else "证明编号"
+    paragraphs.append(f"核验：扫描二维码或凭{label}和校验码{cert.verify_code}向本局核验。")
     issuer = business_settings.get(session, ISSUER_KEY, DEFAULT_ISSUER) or DEFAULT_ISSUER
     return CertificateData(
         kind=cert.kind,
-        title=CERTIFICATE_NAMES.get(cert.kind, "证明"),
+        title=KIND_NAMES.get(cert.kind, "证明"),
         cert_no=cert.cert_no,
         verify_code=cert.verify_code,
         qr_text=qr_text(cert.cert_no, cert.verify_code),
@@ -230,6 +270,7 @@ def print_certificate(
         tracking_no=item.tracking_no,
         is_copy=is_copy,
         print_number=number,
+        number_label=label,
     )
 
 
@@ -257,7 +298,7 @@ def verify(session: Session, actor: Actor, cert_no: str, code: str) -> Verificat
     return Verification(
         True,
         cert.cert_no,
-        CERTIFICATE_NAMES.get(cert.kind, ""),
+        KIND_NAMES.get(cert.kind, ""),
         cert.subject_name,
         mask_id_number(citizen.id_number) if citizen else "",
         cert.issued_on,

@@ -40,6 +40,12 @@ messages.register(
         "service_four_eyes": QT_TRANSLATE_NOOP(
             "messages", "您经办过“{item}”（收件、受理、审核或补正），不能再审批本事项；请由其他审批领导审批。"
         ),
+        "service_refuse_kind": QT_TRANSLATE_NOOP(
+            "messages", "只有“无犯罪记录证明”在查有犯罪记录时才“不予出具”；“{item}”请用“不予受理/退回”。"
+        ),
+        "service_no_refusal": QT_TRANSLATE_NOOP(
+            "messages", "“{item}”没有经审批领导作出“不予出具”的决定，不能打印不予出具通知书。"
+        ),
         "service_no_certificate": QT_TRANSLATE_NOOP("messages", "“{item}”不出具证明。"),
         "service_note_required": QT_TRANSLATE_NOOP("messages", "请填写{what}。"),
         "service_officer_unit": QT_TRANSLATE_NOOP("messages", "民警{officer}不属于{unit}，不能分派给他。"),

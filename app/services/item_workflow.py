@@ -18,7 +18,7 @@ from app.models.accounts import User
 from app.models.base import utcnow
 from app.models.messaging import KIND_TASK
 from app.models.org import Unit
-from app.models.service_catalogue import ServiceCatalogueItem, split_lines
+from app.models.service_catalogue import CERT_NO_CRIMINAL_RECORD, ServiceCatalogueItem, split_lines
 from app.models.service_item import (
     ACCEPTED,
     FINISHED_STATUSES,
@@ -38,8 +38,12 @@ from app.services.permissions import has, permissions_of, require
 from app.services.service_catalogue import is_conditional
 from app.services.working_days import current_calendar, today
 
-# Steps that make someone a handler of the item: such a person may not also approve it (four eyes).
+# Steps that make someone a handler of the item: such a person may not also decide it (four eyes).
 HANDLING_STEPS = ("receive", "accept", "start_review", "request_materials", "supply")
+# The approver's decisions: approve (the certificate may print) or, for a 无犯罪记录证明 whose check found a
+# record, refuse (the 不予出具无犯罪记录证明通知书 may print; see app.services.certificates).
+DECISIONS = ("approve", "refuse")
+REFUSAL_NOTE = "经查询有犯罪记录，不予出具无犯罪记录证明"
 
 _HINTS = {
     ("complete", SUPPLEMENT): "事项正在等待群众补正材料，请先登记“材料已补齐”。",
@@ -101,7 +105,9 @@ def allowed_actions(session: Session, actor: Actor, item: ItemInfo) -> list[str]
         if item.status in t.sources and ("*" in perms or any(p in perms for p in t.permissions)):
             if t.action == "complete" and item.needs_approval:
                 continue
-            if t.action == "approve" and handled_by(session, _load(session, item.id), actor.user_id):
+            if t.action == "refuse" and item.certificate_kind != CERT_NO_CRIMINAL_RECORD:
+                continue
+            if t.action in DECISIONS and handled_by(session, _load(session, item.id), actor.user_id):
                 continue
             out.append(t.action)
     return out
@@ -137,7 +143,9 @@ def transition(
         )
     if action == "complete" and cat.needs_approval:
         raise DomainError("service_needs_approval", item=cat.name)
-    if action == "approve" and handled_by(session, item, actor.user_id):
+    if action == "refuse" and cat.certificate_kind != CERT_NO_CRIMINAL_RECORD:
+        raise DomainError("service_refuse_kind", item=cat.name)
+    if action in DECISIONS and handled_by(session, item, actor.user_id):
         raise DomainError("service_four_eyes", item=cat.name)
     text = normalize_text(note, multiline=True) or ""
     if t.needs_note and not text:
@@ -174,7 +182,9 @@ def transition(
         if item.status in FINISHED_STATUSES and before not in FINISHED_STATUSES:
             item_clock.finish(item, calendar, day)
             item.finished_at = moment
-        if action == "reject":
+        if action == "refuse":
+            text = text or REFUSAL_NOTE
+        if action in ("reject", "refuse"):
             item.outcome_note = text[:500]
             item.materials_missing = []
     item.updated_by = actor.username

@@ -41,6 +41,10 @@ EVENTS: dict[str, tuple[str, str]] = {
     "start_review": ("开始审核", "{name}您好，您的“{item}”（编号{tracking_no}）已进入审核。"),
     "complete": ("办结", "{name}您好，您的“{item}”（编号{tracking_no}）已办结，请按约定领取或查看结果。"),
     "reject": ("不予受理/退回", "{name}您好，您的“{item}”（编号{tracking_no}）未予受理：{reason}。"),
+    "refuse": (
+        "不予出具",
+        "{name}您好，您申请的“{item}”（编号{tracking_no}）经查询不符合出具条件，请凭本人身份证件到窗口领取书面通知。",
+    ),
     "deliver": ("出件", "{name}您好，您的“{item}”（编号{tracking_no}）已出件，欢迎对本次服务评价。"),
     "assign": ("分派", ""),
 }

@@ -115,3 +115,79 @@ def test_whoever_handled_the_item_cannot_approve_it_another_approver_can(db, sup
         done = item_workflow.transition(s, second, item.id, item.version, "approve")
         data, _ = print_jobs.print_certificate(s, supervisor, done.id)
     assert done.approved_by_name == "周副局长" and data.cert_no.startswith("LGZM")
+
+
+def test_a_record_found_gives_the_refusal_notice_not_the_certificate(db, item, clerk, supervisor, tmp_path):
+    """By the Ministry's rules a personal request with a record found gets 《不予出具无犯罪记录证明通知书》."""
+    from app.models.messaging import SmsMessage
+    from app.models.service_item import ServiceItem
+    from app.models.working_calendar import local_date
+
+    with pytest.raises(DomainError) as err, db.session() as s:  # nothing decided yet: no notice
+        certificates.print_refusal(s, clerk, item.id)
+    assert (
+        err.value.message() == "“无犯罪记录证明”没有经审批领导作出“不予出具”的决定，不能打印不予出具通知书。"
+    )
+    with db.session() as s:
+        assert "refuse" in item_workflow.allowed_actions(s, supervisor, item)
+        assert "refuse" not in item_workflow.allowed_actions(s, clerk, item)  # the clerk handled it
+        refused = item_workflow.transition(s, supervisor, item.id, item.version, "refuse")
+    assert refused.status == "rejected" and refused.outcome_note == "经查询有犯罪记录，不予出具无犯罪记录证明"
+    assert not refused.approved
+    with pytest.raises(DomainError) as err, db.session() as s:
+        print_jobs.print_certificate(s, clerk, item.id)
+    assert "尚未经审批领导审批通过" in err.value.message()
+    with db.session() as s:
+        data, pdf = print_jobs.print_refusal(s, clerk, item.id)
+        copy, copy_pdf = print_jobs.print_refusal(s, clerk, item.id, reason="群众要求再出一份")
+        texted = [
+            m.text
+            for m in s.execute(select(SmsMessage).where(SmsMessage.entity_id == str(item.id))).scalars()
+            if "不符合出具条件" in m.text
+        ]
+        row = s.get(ServiceItem, item.id)
+        received = row.received_at
+    assert (
+        data.title == "不予出具无犯罪记录证明通知书" and data.cert_no.startswith("LGBY") and not data.is_copy
+    )
+    text = pdf_text(pdf, tmp_path)
+    applied = local_date(received)
+    assert "不予出具无犯罪记录证明通知书" in text and f"通知书编号：{data.cert_no}" in text
+    assert f"张三（男，居民身份证，{ID_1}）：你于{applied.year}年{applied.month}月{applied.day}日提出" in text
+    assert "发现你有犯罪记录" in text and "本局不予出具无犯罪记录证明" in text and "用途" not in text
+    assert all(emb == "yes" for _, emb in pdf_fonts_embedded(pdf, tmp_path))
+    assert pdf_qr_codes(pdf, tmp_path) == [certificates.qr_text(data.cert_no, data.verify_code)]
+    assert (
+        copy.is_copy and copy.cert_no == data.cert_no and "副本（第2次打印）" in pdf_text(copy_pdf, tmp_path)
+    )
+    assert len(texted) == 1 and "有犯罪记录" not in texted[0]  # the text only asks the citizen to come in
+    with db.session() as s:
+        check = certificates.verify(s, clerk, *certificates.parse_scan(data.qr_text))
+    assert check.valid and check.kind_name == "不予出具无犯罪记录证明通知书" and check.print_count == 2
+
+
+def test_only_a_criminal_record_certificate_is_refused_and_a_plain_rejection_prints_no_notice(
+    db, clerk, supervisor
+):
+    cat = setup_catalogue(db)
+    with db.session() as s:
+        made = intake.intake(
+            s,
+            clerk,
+            form(
+                cat["ZM02"], form_values={"证明用途": "入学"}, materials_received=["本人居民身份证或户口簿"]
+            ),
+        ).item
+        household = item_workflow.transition(s, clerk, made.id, made.version, "start_review")
+        assert "refuse" not in item_workflow.allowed_actions(s, supervisor, household)
+    with pytest.raises(DomainError) as err, db.session() as s:
+        item_workflow.transition(s, supervisor, household.id, household.version, "refuse")
+    assert "只有“无犯罪记录证明”在查有犯罪记录时才“不予出具”" in err.value.message()
+    with db.session() as s:
+        other = intake.intake(s, clerk, form(cat["ZM01"], materials_received=MATERIALS)).item
+        other = item_workflow.transition(
+            s, clerk, other.id, other.version, "reject", note="非本人申请且无委托书"
+        )
+    with pytest.raises(DomainError) as err, db.session() as s:
+        certificates.print_refusal(s, clerk, other.id)
+    assert "不予出具" in err.value.message()

@@ -179,3 +179,31 @@ def test_a_bad_rating_is_followed_up_and_the_call_back_recorded(qtbot, sync_ops,
     qtbot.waitUntil(lambda: screen.model.index(0, screen.model.Column.status).data() == "已回访")
     assert screen.model.index(0, screen.model.Column.satisfied_after).data() == "5"
     entity_table_model.wait_for_workers()
+
+
+def test_a_record_found_is_refused_by_the_approver_and_the_notice_prints(
+    qtbot, sync_ops, item, clerk, supervisor, tmp_path
+):
+    dialog = open_item(qtbot, clerk, item.id)
+    click(qtbot, dialog.action_buttons["start_review"])
+    click(qtbot, dialog.action_dialog.findChild(QPushButton, "ok"))
+    qtbot.waitUntil(lambda: dialog.bundle.item.status == "reviewing")
+    assert "refuse" not in dialog.action_buttons  # the clerk handled it and may not decide it
+
+    boss = open_item(qtbot, supervisor, item.id)
+    assert boss.action_buttons["refuse"].text() == "查有犯罪记录，不予出具"
+    click(qtbot, boss.action_buttons["refuse"])
+    click(qtbot, boss.action_dialog.findChild(QPushButton, "ok"))
+    qtbot.waitUntil(lambda: boss.bundle.item.status == "rejected")
+
+    dialog.load()
+    qtbot.waitUntil(lambda: "refusal" in dialog.action_buttons)
+    assert "certificate" not in dialog.action_buttons
+    click(qtbot, dialog.action_buttons["refusal"])
+    qtbot.waitUntil(lambda: dialog.preview_dialog is not None)
+    text = pdf_text(dialog.preview_dialog.pdf_bytes, tmp_path)
+    assert "不予出具无犯罪记录证明通知书" in text and "本局不予出具无犯罪记录证明" in text
+    (scanned,) = pdf_qr_codes(dialog.preview_dialog.pdf_bytes, tmp_path)
+    assert scanned.startswith("岚皋县公安局证明核验 编号：LGBY")
+    dialog.preview_dialog.close()
+    qtbot.waitUntil(lambda: dialog.action_buttons["refusal"].text().startswith("补打"))

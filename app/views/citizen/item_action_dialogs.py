@@ -35,6 +35,11 @@ _HELP = {
     "supply": QT_TRANSLATE_NOOP("service", "群众补齐材料后登记，办理时限从次日起继续计算。"),
     "reject": QT_TRANSLATE_NOOP("service", "请写明不予受理或退回的原因，原因将以短信告知群众。"),
     "approve": QT_TRANSLATE_NOOP("service", "审批通过后事项即办结，并可打印证明。"),
+    "refuse": QT_TRANSLATE_NOOP(
+        "service",
+        "查询发现申请人有犯罪记录：不予出具无犯罪记录证明，事项办结为“不予受理/已退回”，"
+        "并可打印《不予出具无犯罪记录证明通知书》。短信只告知群众到窗口领取书面通知。",
+    ),
 }
 
 

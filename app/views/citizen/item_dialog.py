@@ -47,18 +47,21 @@ class ItemBundle:
     prints: int
     units: list[tuple[int, str]]
     missing_candidates: list[str]
+    refused: bool = False  # an approver decided "refuse": the 不予出具 notice may print
 
 
 def load_bundle(session: Session, actor: Actor, item_id: int) -> ItemBundle:
     item = item_workflow.get(session, actor, item_id)
     prints = len(certificates.print_history(session, actor, item_id)) if item.certificate_kind else 0
+    events = item_workflow.timeline(session, actor, item_id)
     return ItemBundle(
         item,
-        item_workflow.timeline(session, actor, item_id),
+        events,
         item_workflow.allowed_actions(session, actor, item),
         prints,
         [(int(i), n) for i, n in department_choices(session)],
         item_workflow.required_missing(session, item_id),
+        refused=item.status == "rejected" and any(e.action == "refuse" for e in events),
     )
 
 
@@ -197,6 +200,9 @@ class ItemDialog(QDialog):
                 self.tr("补打{0}（副本）…").format(name) if bundle.prints else self.tr("打印{0}").format(name)
             )
             self._add_button("certificate", text, self.print_certificate)
+        if bundle.refused and self.actor.can(CERTIFICATE_PRINT):
+            text = self.tr("补打不予出具通知书（副本）…") if bundle.prints else self.tr("打印不予出具通知书")
+            self._add_button("refusal", text, self.print_refusal)
         self.buttons_row.addStretch(1)
         self._add_button("receipt", self.tr("补打回执"), lambda: self.print_receipt(False))
         if item.materials_missing:
@@ -271,23 +277,30 @@ class ItemDialog(QDialog):
         dialog.open()
 
     def print_certificate(self) -> None:
+        self._ask_reason_then_print(print_jobs.print_certificate)
+
+    def print_refusal(self) -> None:
+        self._ask_reason_then_print(print_jobs.print_refusal)
+
+    def _ask_reason_then_print(self, job: Any) -> None:
+        """The first print issues the document; a re-print (a copy) asks why first."""
         assert self.bundle is not None
         actor, item = self.actor, self.bundle.item
         if self.bundle.prints:
             dialog = ReasonDialog(self)
             self.action_dialog = dialog
-            dialog.accepted.connect(lambda: self._print_certificate(actor, item.id, dialog.reason.text()))
+            dialog.accepted.connect(lambda: self._print_document(job, actor, item.id, dialog.reason.text()))
             dialog.finished.connect(self._dialog_closed)
             dialog.open()
         else:
-            self._print_certificate(actor, item.id, "")
+            self._print_document(job, actor, item.id, "")
 
-    def _print_certificate(self, actor: Actor, item_id: int, reason: str) -> None:
+    def _print_document(self, job: Any, actor: Actor, item_id: int, reason: str) -> None:
         def show(payload: Any) -> None:
             data, pdf = payload
             self._preview(pdf, f"{data.title} {data.cert_no}", "certificate_preview")
 
-        self._run(lambda s: print_jobs.print_certificate(s, actor, item_id, reason), show)
+        self._run(lambda s: job(s, actor, item_id, reason), show)
 
     def print_receipt(self, notice: bool) -> None:
         actor, ident = self.actor, self.item_id

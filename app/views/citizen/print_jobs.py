@@ -109,3 +109,8 @@ def reprint_receipt(session: Session, actor: Actor, item_id: int, notice: bool =
 def print_certificate(session: Session, actor: Actor, item_id: int, reason: str = "") -> tuple[Any, bytes]:
     data = certificates.print_certificate(session, actor, item_id, reason=reason)
     return data, render_certificate(data)
+
+
+def print_refusal(session: Session, actor: Actor, item_id: int, reason: str = "") -> tuple[Any, bytes]:
+    data = certificates.print_refusal(session, actor, item_id, reason=reason)
+    return data, render_certificate(data)
