@@ -2,15 +2,17 @@
 charts' refresh after a change. Figures for issue 5's speed points.
 
     .venv/bin/python bench/bench_keyperson.py                          # city: 100,000 persons, 5,000,000 visits
-    .venv/bin/python bench/bench_keyperson.py --persons 20000 --visits 50
+    .venv/bin/python bench/bench_keyperson.py --persons 1000000 --in-place   # province: 1M persons, 50M visits
     .venv/bin/python bench/bench_keyperson.py --url postgresql+psycopg://...   # an empty PostgreSQL database
 
-The database is built with Core ``executemany`` in chunks (the visits' indexes created after the load) and kept
-in the temp folder per scale (SQLite), so later runs measure at once. The data is shaped like a county's:
-levels mostly blue, about 3% of visits overdue, 0.5% of persons out of contact for too long, 5% of scores due for
-a time-based change today, 40 warnings per 1,000 persons over 90 days. Province scale (1,000,000 persons, 50
-million visits) takes hours to build on a 2-core machine: run it there with ``--persons 1000000``, or read the
-extrapolation printed from two smaller scales (``--extrapolate``).
+Persons, events and warnings are built with Core ``executemany`` in chunks; the 50 visits of every person and
+the four keepers are generated inside the database (``INSERT ... SELECT`` over a recursive CTE on SQLite,
+``generate_series`` on PostgreSQL), the visits' indexes created after the load. The SQLite file is kept in
+the temp folder per scale, so later runs measure at once (``--folder`` puts it elsewhere; ``--in-place``
+measures on it instead of a copy, ``--delete-after`` removes it: the province file is 15 GB). The data is shaped
+like a county's: levels mostly blue, about 3% of visits overdue, 0.5% of persons out of contact for too long,
+40 warnings per 1,000 persons over 90 days. The machine's load average is printed with the figures (other work
+on a shared machine slows every figure down).
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,6 @@ sys.path.insert(0, str(ROOT))
 NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # 09:00 in Langao
 TODAY = date(2026, 11, 30)
 CHUNK = 20_000
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-)
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华建国志红玉文斌波宇浩凯鹏飞翔鑫"
-CATS = (("released", 10), ("correction", 15), ("youth", 10), ("mental", 5))
 VISIT_INDEXES = ("ix_kp_visit_person_id_visited_at", "ix_kp_visit_visited_at")
 
 
@@ -73,19 +69,109 @@ def _chunks(rows: Iterator[dict[str, Any]], size: int = CHUNK) -> Iterator[list[
         yield chunk
 
 
+_VISIT_COLUMNS = (
+    "person_id, kind, visited_at, place, findings, contact_made, visitor_name, officer_id, "
+    "version, created_at, updated_at, updated_by"
+)
+# Visit i of person p: about every 20 days up to three weeks ago, jittered by a few days and hours; one in 17
+# did not reach the person. Pure arithmetic on (p, i), so the database generates the rows itself.
+_VISIT_DAY = "(k.i * 20 + ((p.id * 31 + k.i * 17) % 11) - 5)"
+_VISIT_MINUTE = "((p.id * 7 + k.i * 13) % 600)"
+_VISIT_SELECT = (
+    "p.id, CASE (p.id + k.i) % 4 WHEN 0 THEN 'home' WHEN 1 THEN 'phone' WHEN 2 THEN 'video' ELSE 'report' END, "
+    "{at}, '', '走访，本人在家，情绪稳定。', (p.id + k.i) % 17 <> 0, '民警', p.officer_id, 1, :stamp, :stamp, 'bench'"
+)
+_VISITS_SQL = {
+    "sqlite": (
+        "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < :n - 1) "
+        f"INSERT INTO kp_visit ({_VISIT_COLUMNS}) SELECT "
+        + _VISIT_SELECT.format(
+            at=f"strftime('%Y-%m-%d %H:%M:%S', :base + {_VISIT_DAY} + {_VISIT_MINUTE} / 1440.0) || '.000000'"
+        )
+        + " FROM key_person p, k WHERE p.id BETWEEN :lo AND :hi"
+    ),
+    "postgresql": (
+        f"INSERT INTO kp_visit ({_VISIT_COLUMNS}) SELECT "
+        + _VISIT_SELECT.format(
+            at=f"CAST(:base AS timestamptz) + {_VISIT_DAY} * interval '1 day' + {_VISIT_MINUTE} * interval '1 minute'"
+        )
+        + " FROM key_person p CROSS JOIN generate_series(0, :n - 1) AS k(i) WHERE p.id BETWEEN :lo AND :hi"
+    ),
+}
+_KEEPERS_SQL = (
+    "INSERT INTO kp_keeper (person_id, role_code, name, phone, user_id, relation, organisation, "
+    "version, created_at, updated_at, updated_by) "
+    "SELECT p.id, r.role, '管控人', '138' || CAST(10000000 + (p.id * 4 + r.k) % 90000000 AS TEXT), NULL, '', '', "
+    "1, :stamp, :stamp, :by FROM key_person p, (SELECT 'police' AS role, 0 AS k UNION ALL SELECT 'cadre', 1 "
+    "UNION ALL SELECT 'grid', 2 UNION ALL SELECT 'family', 3) r"
+)
+
+
+def _stamp_value(db: Any) -> Any:
+    """NOW as each backend stores it (SQLite: naive UTC text, as UTCDateTime writes it)."""
+    return NOW.strftime("%Y-%m-%d %H:%M:%S.%f") if db.backend == "sqlite" else NOW
+
+
+def _fill_visits(db: Any, persons: int, visits_each: int, started: float) -> None:
+    """``persons x visits_each`` visits generated inside the database (INSERT ... SELECT over a recursive CTE
+    or generate_series), 20,000 persons a transaction: no Python row ever exists, so 50 million take minutes."""
+    from sqlalchemy import text
+
+    first = NOW - timedelta(days=visits_each * 20 + 21)
+    base: Any = first
+    if db.backend == "sqlite":
+        base = first.timestamp() / 86400.0 + 2440587.5  # julian day of the first visit
+    sql = text(_VISITS_SQL[db.backend])
+    step = 20_000
+    for lo in range(1, persons + 1, step):
+        with db.engine.begin() as conn:
+            conn.execute(
+                sql,
+                {"n": visits_each, "base": base, "lo": lo, "hi": lo + step - 1, "stamp": _stamp_value(db)},
+            )
+        done = min(lo + step - 1, persons) * visits_each
+        if (lo // step) % 10 == 0 or lo + step > persons:
+            total = persons * visits_each
+            print(f"  visits: {done:,}/{total:,} ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def _fill_persons(db: Any, persons: int, towns: Any, station_ids: list[int], officers: list[int]) -> None:
+    """The register generated inside the database (see bench_keyperson_sql), one statement per step."""
+    import bench_keyperson_sql as g
+    from sqlalchemy import text
+
+    d = g.Dialect(db.backend, TODAY)
+    places = g.place_rows(towns, station_ids, officers)
+    stamp = {"stamp": _stamp_value(db)}
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE TEMPORARY TABLE bench_place (idx INTEGER PRIMARY KEY, town_code VARCHAR(12), "
+                "town_name VARCHAR(32), village_code VARCHAR(12), station_id INTEGER, officer_base INTEGER)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO bench_place VALUES (:idx, :town_code, :town_name, :village_code, :station_id, "
+                ":officer_base)"
+            ),
+            places,
+        )
+        conn.execute(text(g.persons_sql(d, persons, len(places))), stamp)
+        conn.execute(text(g.events_sql(d)), stamp)
+        for sql in (g.score_sql(d), g.level_sql(), g.schedule_sql(d), g.contact_sql(d)):
+            conn.execute(text(sql))
+        conn.execute(text("DROP TABLE bench_place"))
+
+
 def build(url: str, persons: int, visits_each: int) -> None:
     from sqlalchemy import event, insert, text
 
-    from app.core.validators import make_id_number
     from app.models.accounts import User
     from app.models.db import Database
-    from app.models.keyperson_keeper import KpKeeper
-    from app.models.keyperson_person import KeyPerson
-    from app.models.keyperson_visit import KpEvent, KpVisit
     from app.models.keyperson_warning import KpWarning
     from app.models.org import Unit
     from app.services import reference_data, schema
-    from app.services.keyperson_rules import DEFAULT_RULES, CategoryFact, EventFact, compute
     from app.services.keyperson_stats import compact_level_counts
 
     started = time.perf_counter()
@@ -133,160 +219,24 @@ def build(url: str, persons: int, visits_each: int) -> None:
         officers = list(
             s.execute(text("SELECT id FROM app_user WHERE username LIKE 'bench%' ORDER BY id")).scalars()
         )
-    places = [(t["code"], v["code"], i) for i, t in enumerate(towns) for v in t["villages"]]
-    cats = [c for c, _ in CATS]
-    rules = DEFAULT_RULES
-    facts = {
-        "released": CategoryFact("released", "刑满释放人员（刑释解教）", 10, False),
-        "correction": CategoryFact("correction", "社区矫正对象", 15, False),
-        "youth": CategoryFact("youth", "违法青少年", 10, False),
-        "mental": CategoryFact("mental", "严重精神障碍患者", 5, True),
-    }
-    event_kinds = ("incident", "offence", "good_conduct", "left_area", "abnormal")
-    person_events: list[dict[str, Any]] = []
-
-    def person_rows() -> Iterator[dict[str, Any]]:
-        for n in range(persons):
-            town, village, ti = rng.choice(places)
-            birth = date(1950, 1, 1) + timedelta(days=rng.randrange(20000))
-            cat = rng.choice(cats)
-            grade = rng.choices(range(6), (20, 30, 25, 13, 8, 4))[0] if cat == "mental" else None
-            events = [
-                EventFact(rng.choice(event_kinds), TODAY - timedelta(days=rng.randint(0, 300)))
-                for _ in range(rng.choice((0, 0, 0, 0, 1, 1, 2)))
-            ]
-            for ev in events:
-                person_events.append(
-                    {
-                        "person_id": n + 1,
-                        "kind": ev.kind,
-                        "occurred_on": ev.occurred_on,
-                        "note": "事件",
-                        "automatic": False,
-                        "visit_id": None,
-                        **stamp,
-                    }
-                )
-            score = compute(
-                rules,
-                category=facts[cat],
-                mental_grade=grade,
-                events=events,
-                missed_visits=(),
-                lost=False,
-                today=TODAY,
-            )
-            registered = TODAY - timedelta(days=rng.randint(60, 2000))
-            roll = rng.random()
-            interval = rules.visit_interval(score.level, grade)
-            if roll < 0.005:  # out of contact for too long: the sweep marks 脱管
-                contact_day = TODAY - timedelta(days=rng.randint(46, 90))
-                due = contact_day + timedelta(days=interval)
-            else:  # 3% overdue by 1-10 days, the rest due within their interval
-                if roll > 0.97:
-                    due = TODAY - timedelta(days=rng.randint(1, 10))
-                else:
-                    due = TODAY + timedelta(days=rng.randint(1, interval))
-                contact_day = due - timedelta(days=interval)
-            contact = datetime.combine(contact_day, dtime(rng.randint(0, 9), rng.randint(0, 59)), UTC)
-            name = (
-                rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.7 else "")
-            )
-            yield {
-                "id_number": make_id_number("610925", birth, n % 999 + 1)[:6] + f"{n:012d}",
-                "name": name,
-                "name_pinyin": "",
-                "name_initials": "",
-                "gender": "男" if n % 2 else "女",
-                "birth_date": birth,
-                "aliases": "",
-                "phone": f"139{n:08d}",
-                "category_code": cat,
-                "mental_grade": grade,
-                "household_address": "",
-                "address": f"岚皋县{towns[ti]['name']}{rng.randint(1, 12)}组{rng.randint(1, 160)}号",
-                "town_code": town,
-                "village_code": village,
-                "station_id": station_ids[ti],
-                "officer_id": officers[ti * 3 + n % 3],
-                "supervisor_id": officers[ti * 3],
-                "citizen_id": None,
-                "status": "active",
-                "registered_on": registered,
-                "score": score.score,
-                "computed_level": score.level,
-                "level": score.level,
-                "level_override": None,
-                "override_reason": "",
-                "level_since": NOW,
-                "score_detail": [p.as_dict() for p in score.parts],
-                "scored_at": NOW,
-                "rescore_on": score.next_change,
-                "keepers_missing": 0 if rng.random() < 0.9 else rng.randint(1, 3),
-                "last_visit_at": contact,
-                "last_contact_at": contact,
-                "next_visit_due": due,
-                "notes": "",
-                "is_demo": False,
-                **stamp,
-            }
-
-    with db.engine.begin() as conn:
-        for chunk in _chunks(person_rows()):
-            conn.execute(insert(KeyPerson.__table__), chunk)
-    print(f"  persons: {persons:,} in {time.perf_counter() - started:.0f} s", flush=True)
+    _fill_persons(db, persons, towns, station_ids, officers)
+    print(
+        f"  persons, events, scores and schedules: {persons:,} ({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
     with db.engine.begin() as conn:
         for name in VISIT_INDEXES:
             conn.execute(text(f"DROP INDEX {name}"))
-    kinds = ("home", "phone", "video", "report")
-
-    def visit_rows() -> Iterator[dict[str, Any]]:
-        for pid in range(1, persons + 1):
-            at = NOW - timedelta(days=visits_each * 20)
-            for _ in range(visits_each):
-                at += timedelta(days=rng.randint(10, 30), minutes=rng.randint(0, 600))
-                yield {
-                    "person_id": pid,
-                    "kind": kinds[pid % 4],
-                    "visited_at": at,
-                    "place": "",
-                    "findings": "走访，本人在家，情绪稳定。",
-                    "contact_made": True,
-                    "visitor_name": "民警",
-                    "officer_id": None,
-                    **stamp,
-                }
-
-    total = persons * visits_each
-    done = 0
-    with db.engine.begin() as conn:
-        for chunk in _chunks(visit_rows(), 50_000):
-            conn.execute(insert(KpVisit.__table__), chunk)
-            done += len(chunk)
-            if done % 1_000_000 < 50_000:
-                print(f"  visits: {done:,}/{total:,} ({time.perf_counter() - started:.0f} s)", flush=True)
+    _fill_visits(db, persons, visits_each, started)
     with db.engine.begin() as conn:
         conn.execute(
             text("CREATE INDEX ix_kp_visit_person_id_visited_at ON kp_visit (person_id, visited_at)")
         )
         conn.execute(text("CREATE INDEX ix_kp_visit_visited_at ON kp_visit (visited_at)"))
     print(f"  visits indexed ({time.perf_counter() - started:.0f} s)", flush=True)
-
-    roles = ("police", "cadre", "grid", "family")
-    keepers = (
-        {
-            "person_id": pid,
-            "role_code": r,
-            "name": "管控人",
-            "phone": f"138{(pid * 4 + k) % 10**8:08d}",
-            "user_id": None,
-            "relation": "",
-            "organisation": "",
-            **stamp,
-        }
-        for pid in range(1, persons + 1)
-        for k, r in enumerate(roles)
-    )
+    with db.engine.begin() as conn:
+        conn.execute(text(_KEEPERS_SQL), {"stamp": _stamp_value(db), "by": "bench"})
+    print(f"  keepers: {persons * 4:,} ({time.perf_counter() - started:.0f} s)", flush=True)
     warn_levels = [
         lv for lv, w in (("blue", 50), ("yellow", 30), ("orange", 15), ("red", 5)) for _ in range(w)
     ]
@@ -303,7 +253,7 @@ def build(url: str, persons: int, visits_each: int) -> None:
                 "raised_at": raised,
                 "due_at": raised + timedelta(hours=24),
                 "reason": "风险事件",
-                "town_code": rng.choice(places)[0],
+                "town_code": rng.choice(towns)["code"],
                 "status": "open" if late else "handled",
                 "acknowledged_by": None,
                 "acknowledged_at": None,
@@ -316,9 +266,8 @@ def build(url: str, persons: int, visits_each: int) -> None:
             }
 
     with db.engine.begin() as conn:
-        for model, rows in ((KpKeeper, keepers), (KpEvent, iter(person_events)), (KpWarning, warnings())):
-            for chunk in _chunks(rows):
-                conn.execute(insert(model.__table__), chunk)
+        for chunk in _chunks(warnings()):
+            conn.execute(insert(KpWarning.__table__), chunk)
         day = (
             "date(raised_at, '+8 hours')"
             if db.backend == "sqlite"
@@ -457,11 +406,20 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=50, help="visits per person (default 50)")
     parser.add_argument("--url", help="an empty PostgreSQL database (default: a SQLite file per scale)")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--folder", type=Path, help="where the SQLite files live (default: temp/jingwu-bench)"
+    )
+    parser.add_argument(
+        "--in-place", action="store_true", help="measure on the built SQLite file itself (no copy)"
+    )
+    parser.add_argument("--delete-after", action="store_true", help="delete the SQLite file afterwards")
+    parser.add_argument("--build-only", action="store_true", help="build the SQLite file, measure later")
     args = parser.parse_args()
     url = args.url
+    print(f"load average before: {_load()}", flush=True)
     if url is None:
-        folder = Path(tempfile.gettempdir()) / "jingwu-bench"
-        folder.mkdir(exist_ok=True)
+        folder = args.folder or Path(tempfile.gettempdir()) / "jingwu-bench"
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"keyperson_{args.persons}_{args.visits}.db"
         if args.rebuild:
             for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -473,15 +431,29 @@ def main() -> None:
                 p.unlink(missing_ok=True)
             build(f"sqlite:///{partial}", args.persons, args.visits)
             os.replace(partial, path)  # only a finished build is reused
-        work = path.with_name(path.stem + "_work.db")  # the sweep changes data: measure on a fresh copy
-        for p in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
-            p.unlink(missing_ok=True)
-        shutil.copyfile(path, work)
+        if args.build_only:
+            return
+        work = path if args.in_place else path.with_name(path.stem + "_work.db")
+        if not args.in_place:  # the sweep changes data: measure on a fresh copy
+            for p in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
+                p.unlink(missing_ok=True)
+            shutil.copyfile(path, work)
         url = f"sqlite:///{work}"
     else:
         build(url, args.persons, args.visits)
     print(f"scale: {args.persons:,} persons, {args.persons * args.visits:,} visits ({url.split('://')[0]})")
+    print(f"load average at the start of the measurements: {_load()}", flush=True)
     measure(url, args.persons)
+    print(f"load average after: {_load()}", flush=True)
+    if url.startswith("sqlite") and args.delete_after:
+        for p in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
+            p.unlink(missing_ok=True)
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (as ``uptime`` prints them) and the cores they share."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
 
 
 if __name__ == "__main__":

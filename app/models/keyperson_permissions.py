@@ -9,8 +9,10 @@ from __future__ import annotations
 from app.models.permissions import (
     ADMIN,
     COMMUNITY,
+    OFFICER,
     QT_TRANSLATE_NOOP,
     SUPERVISOR,
+    TAB_KEYPERSON,
     PermissionInfo,
     register,
 )
@@ -65,10 +67,13 @@ _DAILY = {
     KP_REMOVAL_REQUEST,
     KP_STATS,
 }
+# A plain officer is often one of a person's four keepers (the community officer of 一人四管): they see the tab
+# with 我的预警 only, and acknowledge and handle the warnings sent to them (nothing of the register besides).
 DEFAULTS: dict[str, set[str]] = {
     COMMUNITY: set(_DAILY),
     SUPERVISOR: _DAILY | {KP_IMPORT, KP_OVERRIDE, KP_REMOVAL_APPROVE, KP_INSPECT},
     ADMIN: {KP_VIEW, KP_IMPORT, KP_RULES, KP_STATS},
+    OFFICER: {TAB_KEYPERSON, KP_WARNING_HANDLE},
 }
 
 register(INFOS, DEFAULTS)

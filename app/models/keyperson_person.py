@@ -70,6 +70,7 @@ class KeyPerson(IdMixin, VersionedMixin, Base):
         Index("ix_key_person_level_id", "level", "id"),
         Index("ix_key_person_score_id", "score", "id"),
         Index("ix_key_person_officer_id_id", "officer_id", "id"),
+        Index("ix_key_person_station_id_id", "station_id", "id"),
         Index("ix_key_person_status_id", "status", "id"),
         Index("ix_key_person_status_town_level", "status", "town_code", "level"),
         Index("ix_key_person_next_visit_due_id", "next_visit_due", "id"),

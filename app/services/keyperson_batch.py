@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models.db import mark_changed
@@ -27,6 +27,7 @@ from app.models.keyperson_permissions import (
     LEVEL_RANK,
     STATUS_LOST,
     STATUS_REMOVED,
+    SUPERVISED,
 )
 from app.models.keyperson_person import KeyPerson, KpCategory, KpPersonChange
 from app.models.keyperson_risk import KpLevelChange
@@ -67,11 +68,49 @@ def rescore_many(
     note: str = "",
     cats: dict[str, CategoryFact] | None = None,
 ) -> BatchResult:
-    result = BatchResult()
+    """Rescore the persons ``ids``."""
     if not ids:
-        return result
+        return BatchResult()
+    return _rescore(
+        session, _PERSON.c.id.in_(ids), rules=rules, now=now, cause=cause, actor=actor, note=note, cats=cats
+    )
+
+
+def rescore_due_between(
+    session: Session,
+    first: int,
+    last: int,
+    *,
+    rules: Rules,
+    now: datetime,
+    cause: str,
+    cats: dict[str, CategoryFact] | None = None,
+) -> BatchResult:
+    """Rescore the supervised persons with ids in [first, last] whose score changes by ``now``'s day (the
+    sweep). A range and a condition instead of a list of ids: nothing to bind or compile per id."""
+    due = and_(
+        _PERSON.c.id.between(first, last),
+        _PERSON.c.rescore_on <= local_today(now),
+        _PERSON.c.status.in_(SUPERVISED),
+    )
+    return _rescore(session, due, rules=rules, now=now, cause=cause, actor=None, note="", cats=cats)
+
+
+def _rescore(
+    session: Session,
+    which: ColumnElement[bool],
+    *,
+    rules: Rules,
+    now: datetime,
+    cause: str,
+    actor: Actor | None,
+    note: str,
+    cats: dict[str, CategoryFact] | None,
+) -> BatchResult:
+    result = BatchResult()
     session.flush()  # pending ORM changes go first; the Core writes below must not be overtaken by them
     today = local_today(now)
+    ids = select(_PERSON.c.id).where(which)
     cats = cats if cats is not None else categories(session)
     people = session.execute(
         select(
@@ -90,7 +129,7 @@ def rescore_many(
             _PERSON.c.last_contact_at,
             _PERSON.c.registered_on,
             _PERSON.c.next_visit_due,
-        ).where(_PERSON.c.id.in_(ids))
+        ).where(which)
     ).all()
     events: dict[int, list[EventFact]] = defaultdict(list)
     for pid, kind, day in session.execute(

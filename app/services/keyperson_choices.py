@@ -74,6 +74,31 @@ def station_choices(session: Session) -> list[tuple[Any, str]]:
     return [(i, n) for i, n in rows]
 
 
+def default_station(session: Session, officer_id: Any, town_code: Any) -> int | None:
+    """The station a person belongs to when the form or spreadsheet names none: the responsible officer's
+    station, else the station of the person's township. Every supervised person then has a station (lists
+    filter by it, and on PostgreSQL row-level security shows a station its own persons only)."""
+    cache = session.info.setdefault("kp_station_cache", {})
+    key = (officer_id, town_code)
+    if key not in cache:
+        found = None
+        if officer_id is not None:
+            found = session.execute(
+                select(Unit.id)
+                .join(User, User.unit_id == Unit.id)
+                .where(User.id == officer_id, Unit.kind == "station")
+            ).scalar()
+        if found is None and town_code:
+            found = session.execute(
+                select(Unit.id)
+                .where(Unit.kind == "station", Unit.town_code == town_code)
+                .order_by(Unit.sort_order, Unit.id)
+                .limit(1)
+            ).scalar()
+        cache[key] = found
+    return cache[key]  # type: ignore[no-any-return]
+
+
 def keeper_role_choices(session: Session) -> list[tuple[Any, str]]:
     return [(r.code, r.name) for r in load(session).keeper_roles]
 

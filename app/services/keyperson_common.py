@@ -25,7 +25,8 @@ register(
         "kp_event_future": QT_TRANSLATE_NOOP("messages", "事件日期不能晚于今天。"),
         "kp_event_unknown": QT_TRANSLATE_NOOP("messages", "没有名为“{kind}”的风险事件规则。"),
         "kp_person_removed": QT_TRANSLATE_NOOP(
-            "messages", "{name}已撤管，不能再{action}。如需重新列管，请联系审批领导。"
+            "messages",
+            "{name}已撤管，不能再{action}。如需重新列管，请按身份证号重新登记（原档案和历史记录保留）。",
         ),
         "kp_removal_high_risk": QT_TRANSLATE_NOOP(
             "messages", "{name}目前有未处置的高风险警报（{level}），不能申请撤管。请先处置警报。"

@@ -1,7 +1,10 @@
 """Registering and changing key persons: the generic save, plus what a key person needs besides.
 
 Registration links the citizen register when the ID number is known there, sets the first score, level and
-visit schedule with their reason, and counts the missing keepers. A change of category or risk grade
+visit schedule with their reason, and counts the missing keepers. Registering the ID number of a person
+removed from supervision earlier (已撤管) re-opens that same file for a new supervision period (重新列管): the
+form's particulars, a new registration date, status 在管, a fresh score; every earlier visit, warning, level
+change and the removal itself stay in the file's history. A change of category or risk grade
 rescores at once. A supervisor may override the computed level with a reason (audited, recorded as a level
 change); clearing the override lets the computed level apply again.
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +22,15 @@ from sqlalchemy.orm import Session
 from app.core.errors import DomainError, ValidationError
 from app.core.normalize import normalize_id_number
 from app.models.citizen import Citizen
-from app.models.keyperson_permissions import KP_OVERRIDE, KP_VIEW, LEVEL_NAMES, LEVELS
+from app.models.keyperson_permissions import (
+    KP_CREATE,
+    KP_OVERRIDE,
+    KP_VIEW,
+    LEVEL_NAMES,
+    LEVELS,
+    STATUS_ACTIVE,
+    STATUS_REMOVED,
+)
 from app.models.keyperson_person import KeyPerson
 from app.models.keyperson_risk import CAUSE_CLEAR_OVERRIDE, CAUSE_EDIT, CAUSE_OVERRIDE, CAUSE_REGISTER
 from app.services import audit, entity_service
@@ -27,6 +38,7 @@ from app.services.context import Actor
 from app.services.entity_spec import Saved
 from app.services.keyperson_common import load_person, local_today
 from app.services.keyperson_config import load
+from app.services.keyperson_keepers import refresh_missing
 from app.services.keyperson_scoring import (
     LevelOutcome,
     registration_contact,
@@ -47,8 +59,22 @@ def _link_citizen(session: Session, person: KeyPerson) -> None:
         ).scalar()
 
 
+def _removed_with(session: Session, number: Any) -> KeyPerson | None:
+    try:
+        normal = normalize_id_number(str(number or ""))
+    except ValueError:
+        return None  # the generic validation says what is wrong with it
+    return session.execute(
+        select(KeyPerson).where(KeyPerson.id_number == normal, KeyPerson.status == STATUS_REMOVED)
+    ).scalar_one_or_none()
+
+
 def create(session: Session, actor: Actor, values: Mapping[str, Any], *, now: datetime) -> Saved:
     """Register a person (validated, duplicate ID numbers refused, audited) and score them."""
+    require(session, actor, KP_CREATE)
+    removed = _removed_with(session, values.get("id_number"))
+    if removed is not None:
+        return relist(session, actor, removed, values, now=now)
     saved = entity_service.create(session, actor, KEY_PERSON_SPEC, values)
     rules = load(session)
     person = load_person(session, saved.row.id)
@@ -60,6 +86,45 @@ def create(session: Session, actor: Actor, values: Mapping[str, Any], *, now: da
     session.flush()
     row = entity_service.get(session, actor, KEY_PERSON_SPEC, person.id)
     return Saved(row, saved.tables | {"kp_level_change"}, True)
+
+
+def relist(
+    session: Session, actor: Actor, person: KeyPerson, values: Mapping[str, Any], *, now: datetime
+) -> Saved:
+    """重新列管: the removed person's own file, re-opened with the form's values for a new period."""
+    require(session, actor, KP_CREATE)
+    form = {k: v for k, v in values.items() if k != "id_number"}
+    registered = form.pop("registered_on", None)
+    registered = registered if isinstance(registered, date) else local_today(now)
+    if registered > local_today(now):
+        raise ValidationError({"registered_on": "列管日期不能晚于今天"})
+    entity_service.update(session, actor, KEY_PERSON_SPEC, person.id, person.version, form)
+    person = load_person(session, person.id, lock=True)
+    rules = load(session)
+    person.status = STATUS_ACTIVE
+    person.registered_on = registered
+    person.level_override = None
+    person.override_reason = ""
+    person.last_contact_at = registration_contact(person.registered_on)
+    person.updated_by = actor.username
+    person.change_reason = "重新列管"
+    session.flush()
+    refresh_missing(session, person.id, rules)
+    rescore(session, person, rules=rules, now=now, cause=CAUSE_REGISTER, actor=actor, note="重新列管")
+    reschedule(person, rules, local_today(now))
+    audit.record(
+        session,
+        actor,
+        "kp_relist",
+        entity="key_person",
+        entity_id=person.id,
+        old={"status": STATUS_REMOVED},
+        new={"status": STATUS_ACTIVE, "registered_on": person.registered_on},
+        detail=person.name,
+    )
+    session.flush()
+    row = entity_service.get(session, actor, KEY_PERSON_SPEC, person.id)
+    return Saved(row, frozenset({"key_person", "kp_level_change", "kp_person_change"}), False)
 
 
 def update(

@@ -58,6 +58,7 @@ from app.services.keyperson_choices import (
     LEVEL_CHOICES,
     STATUS_CHOICES,
     category_choices,
+    default_station,
     officer_choices,
     station_choices,
     supervisor_choices,
@@ -120,6 +121,8 @@ def _prepare(session: Session, values: dict[str, Any]) -> None:
         values["birth_date"] = info.birth_date
     if not values.get("registered_on"):
         values["registered_on"] = local_today()
+    if not values.get("station_id"):
+        values["station_id"] = default_station(session, values.get("officer_id"), values.get("town_code"))
 
 
 def _check(session: Session, values: dict[str, Any]) -> dict[str, str]:
@@ -266,8 +269,9 @@ def _fields() -> tuple[Field, ...]:
             "责任派出所",
             CHOICE,
             choices=station_choices,
-            in_list=False,
+            width=96,
             import_aliases=("派出所", "管辖派出所"),
+            placeholder="默认责任民警所在派出所",
         ),
         Field(
             "officer_id",
@@ -294,6 +298,7 @@ FILTERS = (
     Filter("category_code", "类别", "choice", _eq(KeyPerson.category_code), category_choices),
     Filter("level", "预警", "choice", _eq(KeyPerson.level), LEVEL_CHOICES),
     Filter("town_code", "乡镇", "choice", _eq(KeyPerson.town_code), town_choices),
+    Filter("station_id", "派出所", "choice", _eq(KeyPerson.station_id), station_choices),
     Filter("status", "状态", "choice", _eq(KeyPerson.status), STATUS_CHOICES),
     Filter("keepers_incomplete", "四管不全", "bool", _incomplete),
     Filter("overdue", "走访逾期", "bool", _overdue),

@@ -41,7 +41,7 @@ from app.models.keyperson_risk import CAUSE_SWEEP
 from app.models.messaging import KIND_TASK, PRIORITY_HIGH
 from app.services import inbox, sweeps
 from app.services.context import SYSTEM
-from app.services.keyperson_batch import categories, rescore_many
+from app.services.keyperson_batch import categories, rescore_due_between
 from app.services.keyperson_common import local_today
 from app.services.keyperson_config import load
 from app.services.keyperson_stats import compact_level_counts
@@ -196,15 +196,19 @@ def rescore_due(db: Database, now: datetime) -> tuple[int, int, int]:
     with db.read_session() as s:
         ids = list(
             s.execute(
-                select(_PERSON.c.id).where(_PERSON.c.rescore_on <= today, _PERSON.c.status.in_(SUPERVISED))
+                select(_PERSON.c.id)
+                .where(_PERSON.c.rescore_on <= today, _PERSON.c.status.in_(SUPERVISED))
+                .order_by(_PERSON.c.id)
             ).scalars()
         )
     cats = None
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids):  # ids in order: each batch is the range from its first id to its last
         with db.session() as s:
             rules = load(s)
             cats = cats or categories(s)
-            result = rescore_many(s, chunk, rules=rules, now=now, cause=CAUSE_SWEEP, cats=cats)
+            result = rescore_due_between(
+                s, chunk[0], chunk[-1], rules=rules, now=now, cause=CAUSE_SWEEP, cats=cats
+            )
         done += result.rescored
         changes += result.level_changes
         warned += result.warnings

@@ -1,5 +1,10 @@
 """Handling warnings: 签收 (acknowledge), 处置 (handle with notes), and escalation of those not handled in time.
 
+Who: the people the warning went to (its inbox recipients: the keepers with an account, the responsible
+officer, the supervisor or the station's leaders), whatever their role, as they acknowledge any message sent
+to them; besides them, platform staff who may both handle warnings and see the register (a colleague
+covering). Acknowledging a warning also acknowledges the actor's inbox message about it.
+
 Two people handling the same warning at once: the row is locked (FOR UPDATE on PostgreSQL, the single
 writer on SQLite), so the second is told it is already handled. A warning not handled by its deadline is
 closed as escalated and a new one, one level up, goes out to the keepers and to every leader of the station.
@@ -9,11 +14,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError, ValidationError
+from app.models.db import mark_changed
 from app.models.keyperson_permissions import (
+    KP_VIEW,
     KP_WARNING_HANDLE,
     LEVEL_NAMES,
     LEVEL_RED,
@@ -27,6 +34,7 @@ from app.models.keyperson_permissions import (
 )
 from app.models.keyperson_person import KeyPerson
 from app.models.keyperson_warning import KpWarning
+from app.models.messaging import InboxMessage
 from app.services import audit
 from app.services.context import SYSTEM, Actor
 from app.services.keyperson_rules import Rules
@@ -43,6 +51,41 @@ def _load(session: Session, warning_id: int) -> KpWarning:
     return warning
 
 
+def _inbox_of(session: Session, actor: Actor, warning_id: int) -> list[InboxMessage]:
+    if actor.user_id is None:
+        return []
+    return list(
+        session.execute(
+            select(InboxMessage).where(
+                InboxMessage.user_id == actor.user_id,
+                InboxMessage.entity == "kp_warning",
+                InboxMessage.entity_id == str(warning_id),
+            )
+        ).scalars()
+    )
+
+
+def _may_handle(session: Session, actor: Actor, warning_id: int) -> list[InboxMessage]:
+    """The actor's messages about the warning; refuses (audited) one who neither received it nor is staff."""
+    mine = _inbox_of(session, actor, warning_id)
+    if not mine:
+        require(session, actor, KP_WARNING_HANDLE)
+        require(session, actor, KP_VIEW)
+    return mine
+
+
+def _acknowledge_inbox(session: Session, messages: list[InboxMessage], now: datetime) -> None:
+    ids = [m.id for m in messages if m.acknowledged_at is None]
+    if ids:
+        session.execute(
+            update(InboxMessage)
+            .where(InboxMessage.id.in_(ids))
+            .values(acknowledged_at=now, read_at=func.coalesce(InboxMessage.read_at, now))
+            .execution_options(synchronize_session=False)
+        )
+        mark_changed(session, "inbox_message")
+
+
 def _refuse_closed(warning: KpWarning, action: str) -> None:
     if warning.status in WARNING_PENDING:
         return
@@ -54,9 +97,10 @@ def _refuse_closed(warning: KpWarning, action: str) -> None:
 
 def acknowledge(session: Session, actor: Actor, warning_id: int, *, now: datetime) -> int:
     """签收: the first keeper or leader to confirm the warning (later confirmations change nothing)."""
-    require(session, actor, KP_WARNING_HANDLE)
+    mine = _may_handle(session, actor, warning_id)
     warning = _load(session, warning_id)
     _refuse_closed(warning, "签收")
+    _acknowledge_inbox(session, mine, now)
     if warning.status == WARNING_OPEN:
         warning.status = WARNING_ACKNOWLEDGED
         warning.acknowledged_by = actor.user_id
@@ -68,12 +112,13 @@ def acknowledge(session: Session, actor: Actor, warning_id: int, *, now: datetim
 
 def handle(session: Session, actor: Actor, warning_id: int, note: str, *, now: datetime) -> int:
     """处置: what was done, in words; closes the warning (acknowledging it too if nobody had)."""
-    require(session, actor, KP_WARNING_HANDLE)
+    mine = _may_handle(session, actor, warning_id)
     text = (note or "").strip()
     if not text:
         raise ValidationError({"note": "请填写处置情况"}, "kp_warning_note_missing")
     warning = _load(session, warning_id)
     _refuse_closed(warning, "处置")
+    _acknowledge_inbox(session, mine, now)
     old = warning.status
     if warning.acknowledged_at is None:
         warning.acknowledged_by, warning.acknowledged_at = actor.user_id, now

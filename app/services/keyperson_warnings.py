@@ -253,7 +253,8 @@ def raise_many(
     _count_daily(session, daily)
     keepers = _keepers_of(session, [d.person_id for d in drafts])
     texts: list[dict[str, Any]] = []
-    raised: list[RaisedWarning] = []
+    messages: list[inbox.Outgoing] = []
+    text_counts: list[int] = []
     for wid, d, row in zip(ids, drafts, rows, strict=True):
         to = _recipients(session, d, keepers[d.person_id])
         due = cast(datetime, row["due_at"]).astimezone()
@@ -262,17 +263,16 @@ def raise_many(
         title = f"{LEVEL_NAMES[d.level]}：{d.name}" + (f"（{place}）" if place else "")
         if d.escalated_from_id is not None:
             title = "【逾期升级】" + title
-        sent = inbox.send(
-            session,
-            recipients=to.user_ids,
-            kind=KIND_WARNING,
-            title=title[:200],
-            body=f"{d.reason}\n请于 {due:%Y-%m-%d %H:%M} 前签收处置。",
-            link=("kp_warning", wid),
-            priority=PRIORITY_URGENT if urgent else PRIORITY_HIGH,
-            sender=actor,
-            requires_ack=True,
-            now=now,
+        messages.append(
+            inbox.Outgoing(
+                to.user_ids,
+                KIND_WARNING,
+                title[:200],
+                f"{d.reason}\n请于 {due:%Y-%m-%d %H:%M} 前签收处置。",
+                ("kp_warning", wid),
+                PRIORITY_URGENT if urgent else PRIORITY_HIGH,
+                requires_ack=True,
+            )
         )
         text = (
             f"重点人员预警：{place}{masked_name(d.name)}为{LEVEL_NAMES[d.level]}（{d.score}分），"
@@ -288,19 +288,25 @@ def raise_many(
             now=now,
         )
         texts.extend(mine)
-        raised.append(RaisedWarning(wid, d.person_id, d.level, sent, len(mine)))
-        if audit_each:
+        text_counts.append(len(mine))
+    sent = inbox.send_many(session, messages, sender=actor, now=now)  # one statement for all of them
+    raised = [
+        RaisedWarning(wid, d.person_id, d.level, n, t)
+        for wid, d, n, t in zip(ids, drafts, sent, text_counts, strict=True)
+    ]
+    if audit_each:
+        for w, d, m in zip(raised, drafts, messages, strict=True):
             audit.record(
                 session,
                 actor or SYSTEM,
                 "kp_warning_raise",
                 entity="kp_warning",
-                entity_id=wid,
+                entity_id=w.id,
                 new={
                     "person_id": d.person_id,
                     "level": d.level,
                     "score": d.score,
-                    "recipients": len(to.user_ids),
+                    "recipients": len(m.recipients),
                 },
                 detail=f"{d.name}：{LEVEL_NAMES[d.level]}",
             )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, String, cast, select
 from sqlalchemy.orm import Session
 
 from app.models.keyperson_inspection import KpInspection
@@ -25,6 +25,7 @@ from app.models.keyperson_permissions import (
     KP_PRINT,
     KP_VIEW,
     KP_VISIT,
+    KP_WARNING_HANDLE,
     REMOVAL_STATUS_NAMES,
     VISIT_KINDS,
     WARNING_STATUS_NAMES,
@@ -33,6 +34,7 @@ from app.models.keyperson_person import KeyPerson
 from app.models.keyperson_removal import KpRemovalRequest
 from app.models.keyperson_visit import KpEvent, KpVisit
 from app.models.keyperson_warning import KpWarning
+from app.models.messaging import InboxMessage
 from app.services.citizens import town_choices
 from app.services.context import Actor
 from app.services.entity_spec import (
@@ -224,13 +226,23 @@ _WARNING_FILTERS = (
 
 
 def _my_warnings(session: Session, actor: Actor) -> Select[Any]:
-    """Warnings on the persons the user answers for (officer, leader or keeper)."""
+    """Warnings sent to the user (an escalation reaches the station's leaders too), and warnings on the persons
+    the user answers for (officer, leader or keeper)."""
     uid = actor.user_id
     keeper_of = select(KpKeeper.person_id).where(KpKeeper.user_id == uid)
     mine = select(KeyPerson.id).where(
         (KeyPerson.officer_id == uid) | (KeyPerson.supervisor_id == uid) | KeyPerson.id.in_(keeper_of)
     )
-    return select(KpWarning).where(KpWarning.person_id.in_(mine))
+    received = (
+        select(InboxMessage.id)
+        .where(
+            InboxMessage.user_id == uid,
+            InboxMessage.entity == "kp_warning",
+            InboxMessage.entity_id == cast(KpWarning.id, String),
+        )
+        .exists()
+    )
+    return select(KpWarning).where(KpWarning.person_id.in_(mine) | received)
 
 
 WARNING_SPEC = register(
@@ -251,7 +263,8 @@ MY_WARNING_SPEC = register(
         title="我的预警",
         model=KpWarning,
         fields=_warning_fields(),
-        permissions=READ,
+        # A keeper who is a plain officer sees the warnings sent to them without seeing the register.
+        permissions={**READ, "view": KP_WARNING_HANDLE},
         label_field="level",
         default_sort=("id", True),
         filters=_WARNING_FILTERS,

@@ -3,11 +3,11 @@ gets a Chinese message and changes nothing."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from conftest import make_user
-from keyperson_support import NOW, TOWN, add_keepers, id_number, make_world, person, register
+from keyperson_support import NOW, OTHER_TOWN, TOWN, add_keepers, id_number, make_world, person, register
 from sqlalchemy import func, select
 
 from app.core.errors import DomainError, ValidationError
@@ -199,3 +199,94 @@ def test_lists_and_exports_mask_identity(db, world, tmp_path):
         excel_io.export_xlsx(s, world.officer, KEY_PERSON_SPEC, Query(), tmp_path / "kp.xlsx")
     cells = [c for row in load_workbook(tmp_path / "kp.xlsx").active.iter_rows(values_only=True) for c in row]
     assert number not in cells and any(isinstance(c, str) and c.startswith(number[:6] + "*") for c in cells)
+
+
+# --- the station, and a person registered again after removal ------------------------------------------------
+
+
+def test_the_station_is_filled_from_the_officer_or_the_town_and_lists_filter_by_it(db, world):
+    from app.models.org import Unit
+
+    with db.session() as s:
+        other = Unit(
+            code="PCS610925101", name="佐龙派出所", kind="station", town_code=OTHER_TOWN, updated_by="t"
+        )
+        s.add(other)
+        s.flush()
+        other_station = other.id
+    values = {"category_code": "released", "address": "", "registered_on": date(2026, 11, 1)}
+    with db.session() as s:  # no station named: the officer's
+        a = keyperson_persons.create(
+            s,
+            world.officer,
+            {
+                **values,
+                "id_number": id_number(),
+                "name": "甲某",
+                "town_code": TOWN,
+                "officer_id": world.officer.user_id,
+            },
+            now=NOW,
+        ).row.id
+        b = keyperson_persons.create(  # no officer either: the township's station
+            s,
+            world.officer,
+            {**values, "id_number": id_number(), "name": "乙某", "town_code": OTHER_TOWN},
+            now=NOW,
+        ).row.id
+    assert (person(db, a).station_id, person(db, b).station_id) == (world.station_id, other_station)
+    with db.session() as s:
+        rows = entity_service.page(
+            s, world.officer, KEY_PERSON_SPEC, Query(filters={"station_id": other_station}), 0, 50
+        )
+        labels = entity_service.choice_labels(s, KEY_PERSON_SPEC)["station_id"]
+    assert [r.label for r in rows] == ["乙某"]
+    assert labels[rows[0].values["station_id"]] == "佐龙派出所"
+    assert "station_id" in [f.name for f in KEY_PERSON_SPEC.list_fields]  # the register shows it
+
+
+def test_a_removed_person_registered_again_reopens_the_same_file_with_its_history(db, world):
+    from app.models.keyperson_risk import KpLevelChange
+    from app.services import keyperson_removal
+
+    number = id_number()
+    pid = register(db, world, number=number, category="correction")
+    add_keepers(db, world, pid, 2)
+    with db.session() as s:
+        rid = keyperson_removal.request(
+            s, world.officer, pid, "矫正期满", [("矫正期满证明", True)], now=NOW
+        ).id
+    with db.session() as s:
+        keyperson_removal.decide(s, world.boss, rid, approve=True, opinion="同意", now=NOW)
+    assert person(db, pid).status == "removed"
+    later = NOW + timedelta(days=200)
+    again = register(
+        db, world, number=number, name="刘某", category="released", now=later, registered_on=later.date()
+    )
+    assert again == pid and count_persons(db) == 1  # the same file, not a second one
+    p = person(db, pid)
+    assert (p.status, p.category_code, p.registered_on, p.level) == (
+        "active",
+        "released",
+        later.date(),
+        "blue",
+    )
+    assert p.keepers_missing == 2 and p.next_visit_due == later.date() + timedelta(days=30)
+    with db.session() as s:
+        statuses = s.execute(
+            select(KpPersonChange.old_value, KpPersonChange.new_value, KpPersonChange.reason)
+            .where(KpPersonChange.person_id == pid, KpPersonChange.field == "status")
+            .order_by(KpPersonChange.id)
+        ).all()
+        levels = s.execute(
+            select(KpLevelChange.new_level, KpLevelChange.reason)
+            .where(KpLevelChange.person_id == pid)
+            .order_by(KpLevelChange.id)
+        ).all()
+    assert [(o, n) for o, n, _ in statuses] == [("active", "removed"), ("removed", "active")]
+    assert statuses[-1][2] == "重新列管"
+    assert [lv for lv, _ in levels] == ["blue", "none", "blue"] and "重新列管" in levels[-1][1]
+    # still one person per ID number: registering them a third time, while supervised, is refused
+    with pytest.raises(ValidationError) as caught:
+        register(db, world, number=number, name="刘某")
+    assert "已登记（刘某）" in caught.value.field_errors["id_number"]

@@ -209,3 +209,56 @@ def test_a_supervisor_overrides_the_level_with_a_reason_audited(db, world):
     with db.session() as s:
         keyperson_persons.override_level(s, world.boss, pid, None, "苗头已化解", now=NOW)
     assert person(db, pid).level == "none"
+
+
+# --- warnings are acknowledged and handled by the people they went to ------------------------------------------
+
+
+def test_a_keeper_who_is_a_plain_officer_acknowledges_and_handles_the_warning_sent_to_them(db, world):
+    from app.core.errors import PermissionDenied
+    from app.services import entity_service
+    from app.services.entity_spec import Query
+    from app.services.keyperson_work_specs import MY_WARNING_SPEC
+
+    pid = register(db, world)
+    add_keepers(db, world, pid)  # the village cadre keeper has an account with the plain 民警 role
+    other = make_user(db, "sunmin", ["officer"], display_name="孙民警", unit_id=world.station_id)
+    assert "keyperson.view" not in world.cadre.permissions  # sees nothing of the register
+    warning = event(db, world, pid, "offence").outcome.warning
+    with db.session() as s:  # the cadre's 我的预警 lists it
+        rows = entity_service.page(s, world.cadre, MY_WARNING_SPEC, Query(), 0, 50)
+        assert [r.id for r in rows] == [warning.id]
+        assert entity_service.page(s, other, MY_WARNING_SPEC, Query(), 0, 50) == []
+    with pytest.raises(PermissionDenied), db.session() as s:  # an officer it was not sent to
+        keyperson_warning_handling.acknowledge(s, other, warning.id, now=NOW)
+    with db.session() as s:
+        assert s.get(KpWarning, warning.id).status == "open"
+    with db.session() as s:
+        keyperson_warning_handling.acknowledge(s, world.cadre, warning.id, now=NOW + timedelta(minutes=5))
+    with db.session() as s:
+        w = s.get(KpWarning, warning.id)
+        assert (w.status, w.acknowledged_by) == ("acknowledged", world.cadre.user_id)
+        mine = inbox.list_for(s, world.cadre)
+        assert mine[0].acknowledged_at is not None  # the inbox message about it is acknowledged too
+    with db.session() as s:
+        keyperson_warning_handling.handle(s, world.cadre, warning.id, "已到家中核实，情绪稳定", now=NOW)
+    with db.session() as s:
+        assert s.get(KpWarning, warning.id).handled_by == world.cadre.user_id
+
+
+def test_an_escalated_warning_reaches_the_station_leaders_lists(db, world):
+    from app.services import entity_service
+    from app.services.entity_spec import Query
+    from app.services.keyperson_work_specs import MY_WARNING_SPEC
+
+    pid = register(db, world)  # 陈所长 is the responsible supervisor; 李副所长 only a leader of the station
+    first = event(db, world, pid, "incident").outcome.warning
+    with db.session() as s:
+        assert [r.id for r in entity_service.page(s, world.boss2, MY_WARNING_SPEC, Query(), 0, 50)] == []
+        keyperson_warning_handling.escalate_overdue(s, keyperson_config.load(s), NOW + timedelta(hours=73))
+    with db.session() as s:
+        listed = [r.id for r in entity_service.page(s, world.boss2, MY_WARNING_SPEC, Query(), 0, 50)]
+        newest = s.execute(select(func.max(KpWarning.id))).scalar_one()
+    assert listed == [newest] and newest != first.id
+    with db.session() as s:
+        keyperson_warning_handling.handle(s, world.boss2, newest, "所领导已约谈本人", now=NOW)

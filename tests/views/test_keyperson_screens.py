@@ -211,3 +211,121 @@ def test_the_file_explains_the_score_and_completes_the_keepers(qtbot, db, world,
         from app.services import keyperson_photos
 
         assert keyperson_photos.get_photo(s, world.officer, pid) == png
+
+
+def test_an_administrator_configures_the_keeper_roles_the_keeper_form_then_offers(
+    qtbot, db, world, admin, screens
+):
+    from app.services import keyperson_config
+    from app.services.keyperson_choices import keeper_role_choices
+    from app.views.keyperson.rules_screen import PARAMETERS, RulesScreen
+
+    pid = register(db, world)
+    add_keepers(db, world, pid, 4)
+    screen = show(qtbot, RulesScreen(AppContext(db, None, admin)), screens)  # type: ignore[arg-type]
+    roles = screen.keeper_roles
+    assert [roles.item(r, 1).text() for r in range(roles.rowCount())] == [
+        "社区民警",
+        "村（社区）干部",
+        "网格员",
+        "家属或监护人",
+    ]
+    qtbot.mouseClick(screen.findChild(type(screen.save_button), "add_keeper_role"), Qt.MouseButton.LeftButton)
+    roles.item(4, 0).setText("security")
+    roles.item(4, 1).setText("治保主任")
+    lost = [key for key, _ in PARAMETERS].index("lost_points")
+    screen.parameters.item(lost, 1).setText("25")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "规则已保存" in screen.message.text()
+    with db.session() as s:
+        rules = keyperson_config.load(s)
+        offered = keeper_role_choices(s)
+    assert rules.lost_points == 25 and rules.required_keepers == 5
+    assert ("security", "治保主任") in offered  # what the keeper form's role list shows
+    assert person(db, pid).keepers_missing == 1  # every person's 一人四管 recounted at once
+    roles.setCurrentCell(4, 0)
+    qtbot.mouseClick(
+        screen.findChild(type(screen.save_button), "remove_keeper_role"), Qt.MouseButton.LeftButton
+    )
+    roles.setCurrentCell(3, 0)
+    qtbot.mouseClick(
+        screen.findChild(type(screen.save_button), "remove_keeper_role"), Qt.MouseButton.LeftButton
+    )
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "规则已保存" in screen.message.text()
+    with db.session() as s:
+        assert [r.code for r in keyperson_config.load(s).keeper_roles] == ["police", "cadre", "grid"]
+
+
+def test_an_administrator_adds_a_category_in_the_categories_screen(qtbot, db, world, admin, screens):
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.views.keyperson.sections import SECTIONS
+
+    section = next(s for s in SECTIONS if s.key == "categories")
+    assert admin.can(section.permission)
+    screen = show(qtbot, section.factory(AppContext(db, None, admin)), screens)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 4, timeout=3000)
+    create = screen.actions_by_name["create"]
+    assert create.isVisible() and create.isEnabled()
+    create.trigger()
+    form = screen.form_dialog
+    form.findChild(QLineEdit, "code").insert("drug")
+    form.findChild(QLineEdit, "name").insert("吸毒人员")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5, timeout=3000)
+    pid = register(db, world, category="drug")  # officers register persons in it at once
+    assert person(db, pid).category_code == "drug"
+    officer_screen = show(qtbot, section.factory(AppContext(db, None, world.officer)), screens)  # type: ignore[arg-type]
+    assert not officer_screen.actions_by_name["create"].isEnabled()  # only those who may set the rules
+
+
+def test_a_plain_officer_keeper_sees_only_my_warnings_and_acknowledges_there(
+    qtbot, db, world, screens, settings
+):
+    from app.views.keyperson.sections import SECTIONS
+
+    pid = register(db, world)
+    add_keepers(db, world, pid)
+    with db.session() as s:
+        keyperson_visits.record_event(
+            s, world.officer, pid, {"kind": "incident", "occurred_on": NOW.date(), "note": "纠纷"}, now=NOW
+        )
+    cadre = world.cadre  # the village cadre keeper, a plain 民警
+    assert cadre.can("tab.keyperson")
+    assert [s.key for s in SECTIONS if cadre.can(s.permission)] == ["my_warnings"]
+    screen = show(qtbot, WarningScreen(AppContext(db, None, cadre), mine=True, settings=settings), screens)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)
+    screen.table.selectRow(0)
+    assert screen.actions_by_name["ack"].isEnabled()
+    screen.actions_by_name["ack"].trigger()
+    qtbot.waitUntil(lambda: screen.model.index(0, column(screen, "status")).data() == "已签收", timeout=3000)
+
+
+def test_statistics_print_with_their_figures(qtbot, db, world, screens, tmp_path):
+    import subprocess
+
+    from app.views.keyperson.statistics_screen import StatisticsScreen
+
+    register(db, world, name="甲某")
+    register(db, world, name="乙某", category="mental", grade=4)
+    screen = show(qtbot, StatisticsScreen(AppContext(db, None, world.boss)), screens)  # type: ignore[arg-type]
+    screen.grouping.setCurrentIndex(screen.grouping.findData("category"))
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 3, timeout=3000)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.preview is not None, timeout=5000)
+    pdf = tmp_path / "stats.pdf"
+    pdf.write_bytes(screen.preview.pdf_bytes)
+    text = "".join(
+        subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "重点人员统计（按人员类别）" in text and "严重精神障碍患者" in text and "合计" in text
+    screen.export_to(tmp_path / "stats.xlsx")
+    from openpyxl import load_workbook
+
+    cells = [
+        c for row in load_workbook(tmp_path / "stats.xlsx").active.iter_rows(values_only=True) for c in row
+    ]
+    assert "刑满释放人员（刑释解教）" in cells

@@ -1,8 +1,10 @@
-"""积分规则: the bureau's risk rules, visit schedules and warning deadlines, edited in place by an administrator.
+"""积分规则: the bureau's risk rules, visit schedules, warning deadlines and the keeper roles of 一人四管, edited in
+place by an administrator.
 
 Saving stores one business setting (versioned: a concurrent save elsewhere is refused, not overwritten) and
 marks every supervised person for rescoring; the supervision sweep rescores them, each level change with
-its reason. Categories and their base points are edited in 人员类别.
+its reason. A change of the keeper roles recounts every person's 一人四管 at once, and the keeper form offers
+the new roles. Categories and their base points are edited in 人员类别.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +33,14 @@ from app.views.app_context import AppContext
 from app.views.common.run_op import run_op
 
 _GRADES = [f"{g} 级" for g in range(6)]
+# The single numbers of the rules: (key, label).
+PARAMETERS = (
+    ("missed_visit_points", QT_TRANSLATE_NOOP("RulesScreen", "每次漏管加分")),
+    ("missed_visit_window_days", QT_TRANSLATE_NOOP("RulesScreen", "漏管计分期限（天）")),
+    ("lost_points", QT_TRANSLATE_NOOP("RulesScreen", "脱管加分")),
+    ("lost_contact_days", QT_TRANSLATE_NOOP("RulesScreen", "走访逾期多少天认定脱管")),
+    ("max_escalations", QT_TRANSLATE_NOOP("RulesScreen", "逾期预警最多升级次数")),
+)
 
 
 def _table(rows: int, headers: list[str], name: str) -> QTableWidget:
@@ -59,6 +70,8 @@ class RulesScreen(QWidget):
             "levels",
         )
         self.grades = _table(6, [self.tr("危险性评估"), self.tr("加分"), self.tr("走访间隔（天）")], "grades")
+        self.keeper_roles = _table(0, [self.tr("代码"), self.tr("管控人角色")], "keeper_roles")
+        self.parameters = _table(len(PARAMETERS), [self.tr("项目"), self.tr("数值")], "parameters")
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -72,15 +85,53 @@ class RulesScreen(QWidget):
         bar.addWidget(self.message, 1)
         bar.addWidget(reload)
         bar.addWidget(self.save_button)
+        grid = QGridLayout()
+        grid.addLayout(self._titled(self.tr("风险事件规则"), self.events, "event"), 0, 0, 1, 2)
+        grid.addLayout(self._titled(self.tr("预警等级：分值阈值、走访周期和处置时限"), self.levels), 1, 0)
+        grid.addLayout(self._titled(self.tr("严重精神障碍患者：国家危险性评估等级"), self.grades), 1, 1)
+        grid.addLayout(self._titled(self.tr("一人四管：管控人角色"), self.keeper_roles, "keeper_role"), 2, 0)
+        grid.addLayout(self._titled(self.tr("漏管、脱管和预警升级"), self.parameters), 2, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        grid.setRowStretch(2, 2)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("风险事件规则"), self))
-        lay.addWidget(self.events, 2)
-        lay.addWidget(QLabel(self.tr("预警等级：分值阈值、走访周期和处置时限"), self))
-        lay.addWidget(self.levels, 1)
-        lay.addWidget(QLabel(self.tr("严重精神障碍患者：国家危险性评估等级"), self))
-        lay.addWidget(self.grades, 1)
+        lay.addLayout(grid, 1)
         lay.addLayout(bar)
         self.load()
+
+    def _titled(self, title: str, table: QTableWidget, rows: str = "") -> QVBoxLayout:
+        """A table under its title; ``rows`` names tables whose rows the administrator adds and deletes."""
+        box = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(QLabel(title, self), 1)
+        if rows:
+            for name, text, slot in (
+                (f"add_{rows}", self.tr("添加"), lambda: self._add_row(table)),
+                (f"remove_{rows}", self.tr("删除"), lambda: self._remove_row(table)),
+            ):
+                button = QPushButton(text, self)
+                button.setObjectName(name)
+                button.setEnabled(self.ctx.actor.can(KP_RULES))
+                button.clicked.connect(slot)
+                head.addWidget(button)
+        box.addLayout(head)
+        box.addWidget(table, 1)
+        return box
+
+    @staticmethod
+    def _add_row(table: QTableWidget) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for c in range(table.columnCount()):
+            table.setItem(row, c, QTableWidgetItem(""))
+        table.setCurrentCell(row, 0)  # typing goes straight into the new row's first cell
+        table.scrollToItem(table.item(row, 0))
+
+    @staticmethod
+    def _remove_row(table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row >= 0:
+            table.removeRow(row)
 
     def _keep(self, op: Any) -> None:
         self._ops.append(op)
@@ -115,12 +166,27 @@ class RulesScreen(QWidget):
             ]
             for c, text in enumerate(cells):
                 self.grades.setItem(r, c, QTableWidgetItem(text))
+        roles = self.raw["keeper_roles"]
+        self.keeper_roles.setRowCount(len(roles))
+        for r, role in enumerate(roles):
+            self.keeper_roles.setItem(r, 0, QTableWidgetItem(role["code"]))
+            self.keeper_roles.setItem(r, 1, QTableWidgetItem(role["name"]))
+        for r, (key, label) in enumerate(PARAMETERS):
+            name = QTableWidgetItem(self.tr(label))
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.parameters.setItem(r, 0, name)
+            self.parameters.setItem(r, 1, QTableWidgetItem(str(self.raw[key])))
         self.message.setText(
             self.tr("修改后点击“保存规则”；所有在管人员将在下次定时任务时按新规则重新评分。")
         )
 
+    @staticmethod
+    def _text(table: QTableWidget, r: int, c: int) -> str:
+        item = table.item(r, c)
+        return item.text().strip() if item is not None else ""
+
     def _int(self, table: QTableWidget, r: int, c: int) -> int:
-        text = (table.item(r, c).text() if table.item(r, c) else "").strip()
+        text = self._text(table, r, c)
         try:
             return int(text)
         except ValueError:
@@ -130,8 +196,8 @@ class RulesScreen(QWidget):
         raw = dict(self.raw)
         raw["events"] = [
             {
-                "code": self.events.item(r, 0).text().strip(),
-                "name": self.events.item(r, 1).text().strip(),
+                "code": self._text(self.events, r, 0),
+                "name": self._text(self.events, r, 1),
                 "points": self._int(self.events, r, 2),
                 "decay_days": self._int(self.events, r, 3),
             }
@@ -142,6 +208,12 @@ class RulesScreen(QWidget):
         raw["warning_hours"] = {lv: self._int(self.levels, LEVELS.index(lv), 3) for lv in WARNING_LEVELS}
         raw["mental_grade_points"] = [self._int(self.grades, r, 1) for r in range(6)]
         raw["mental_grade_visit_days"] = [self._int(self.grades, r, 2) for r in range(6)]
+        raw["keeper_roles"] = [
+            {"code": self._text(self.keeper_roles, r, 0), "name": self._text(self.keeper_roles, r, 1)}
+            for r in range(self.keeper_roles.rowCount())
+        ]
+        for r, (key, _label) in enumerate(PARAMETERS):
+            raw[key] = self._int(self.parameters, r, 1)
         return raw
 
     @Slot()

@@ -81,7 +81,7 @@ def _rules(ctx: AppContext) -> QWidget:
 
 SECTIONS = [
     Section("persons", QT_TRANSLATE_NOOP("platform", "重点人员档案"), K.KP_VIEW, _persons),
-    Section("my_warnings", QT_TRANSLATE_NOOP("platform", "我的预警"), K.KP_VIEW, _my_warnings),
+    Section("my_warnings", QT_TRANSLATE_NOOP("platform", "我的预警"), K.KP_WARNING_HANDLE, _my_warnings),
     Section("warnings", QT_TRANSLATE_NOOP("platform", "预警"), K.KP_VIEW, _warnings),
     Section("visits", QT_TRANSLATE_NOOP("platform", "走访与签到"), K.KP_VIEW, _visits),
     Section("events", QT_TRANSLATE_NOOP("platform", "风险事件"), K.KP_VIEW, _events),

@@ -93,7 +93,7 @@ class StatisticsScreen(QWidget):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(str(value))
                 if c:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
 
     @Slot()
