@@ -1,10 +1,10 @@
 """The start-up health check of the embedded SQLite file: a damaged file is caught before anyone works on it.
 
 ``PRAGMA quick_check`` reads every page (b-tree structure, record formats; not index contents), so its cost
-grows with the file: about 0.2 s for the 15 MB demo database on a desk PC and roughly 1.3 s per 100 MB
-(bench/bench_backup.py prints the figures). It runs in the background while the login dialog is already on
-screen. Above :data:`FULL_CHECK_MAX_BYTES` start-up only probes the header and the schema (milliseconds) and
-leaves the full check to the daily automatic backup, which checks every page of its copy.
+grows with the file (bench/bench_backup.py prints the figures for a given database). It runs in the
+background while the login dialog is already on screen and the user types. Above :data:`FULL_CHECK_MAX_BYTES`
+start-up only probes the header and the schema (milliseconds) and leaves the full check to the daily
+automatic backup, which checks every page of its copy.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from app.services.backup_sqlite import path_of
 from app.services.demo_data import load_demo
 
 sqlite_only = pytest.mark.skipif(
-    bool(TEST_PG_URL), reason="SQLite file handling (PostgreSQL has its own test)"
+    bool(TEST_PG_URL), reason="the embedded SQLite file only"
 )
 
 
@@ -259,3 +259,21 @@ def test_automatic_daily_backups_keep_the_newest(filled: Database, tmp_path: Pat
     backup.create(url, folder / "manual.db")  # manual backups are never pruned
     backup.auto_backup(url, keep=2, folder=folder)
     assert (folder / "manual.db").exists() and len(list(folder.glob("auto-*.db"))) == 2
+
+
+def test_command_line_backup_and_restore(filled: Database, other_url: str, tmp_path: Path, capsys):
+    from app.cli import main
+
+    url = _url(filled)
+    target = tmp_path / "cli" / "backup.bin"
+    assert main(["--db", url, "backup", "--to", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "已备份到" in out and backup.manifest_of(target).exists()
+    assert main(["--db", other_url, "restore", str(target)]) == 0
+    assert "校验值与各表行数一致" in capsys.readouterr().out
+    assert _counts(other_url) == _counts(url)
+    raw = bytearray(target.read_bytes())
+    raw[100] ^= 0x01
+    target.write_bytes(bytes(raw))
+    assert main(["--db", other_url, "restore", str(target)]) == 1
+    assert "校验值不符" in capsys.readouterr().err
