@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, insert, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import DomainError
+from app.core.messages import QT_TRANSLATE_NOOP, register
 from app.models.change_log import ChangeLog
 
 log = logging.getLogger(__name__)
@@ -26,6 +29,65 @@ log = logging.getLogger(__name__)
 NOTIFY_CHANNEL = "jingwu_changes"
 WORKSTATION = socket.gethostname()
 CLIENT_ID = uuid.uuid4().hex[:16]
+
+
+# -- failures of the database itself ------------------------------------------------------------------------
+# Not the user's doing, but the user must still read what happened and what to do, never a traceback.
+LOST, BUSY, FULL, IO = "db_connection_lost", "db_busy", "db_disk_full", "db_io_error"
+register(
+    {
+        LOST: QT_TRANSLATE_NOOP(
+            "messages",
+            "与数据库的连接中断，本次操作未完成。已填写的内容仍保留，请待状态栏显示“已连接”后再试一次。",
+        ),
+        BUSY: QT_TRANSLATE_NOOP("messages", "数据库正忙（其他工作站正在保存同一批数据），本次操作未保存，请稍后再试一次。"),
+        FULL: QT_TRANSLATE_NOOP(
+            "messages", "数据库所在的磁盘已满，本次操作未保存，原有数据不受影响。请联系系统管理员释放磁盘空间后再试。"
+        ),
+        IO: QT_TRANSLATE_NOOP(
+            "messages", "读写数据库文件出错，本次操作未保存，原有数据不受影响。请联系系统管理员检查磁盘。"
+        ),
+    }
+)
+_SQLITE_KINDS = {5: BUSY, 6: BUSY, 13: FULL, 10: IO, 14: IO, 8: IO}  # BUSY, LOCKED, FULL, IOERR, CANTOPEN, READONLY
+_PG_KINDS = {"40P01": BUSY, "40001": BUSY, "55P03": BUSY, "53100": FULL, "58030": IO}  # deadlock, serialization,
+# lock not available, disk full, I/O error; classes 08 (connection) and 57P (server shut down) are LOST.
+
+
+def failure_kind(exc: BaseException) -> str | None:
+    """Which failure of the database itself ``exc`` is (LOST, BUSY, FULL, IO), or None for anything else.
+
+    BUSY (a deadlock, a serialization failure, a lock wait given up) means the whole transaction was rolled
+    back and may simply run again; LOST means the connection broke (server restarted, network gone).
+    """
+    if isinstance(exc, sa_exc.TimeoutError):  # no pooled connection free in time
+        return BUSY
+    if not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    if exc.connection_invalidated:
+        return LOST
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _SQLITE_KINDS.get(code & 0xFF)
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str):
+        if state in _PG_KINDS:
+            return _PG_KINDS[state]
+        return LOST if state.startswith(("08", "57P")) else None
+    if type(orig).__module__.startswith("psycopg") and isinstance(exc, sa_exc.OperationalError):
+        return LOST  # "connection failed", "server closed the connection unexpectedly": no SQLSTATE
+    return None
+
+
+def user_error(exc: BaseException) -> DomainError | None:
+    """The message for a failure of the database itself (see :func:`failure_kind`), or None."""
+    kind = failure_kind(exc)
+    if kind is None:
+        return None
+    error = DomainError(kind)
+    error.__cause__ = exc
+    return error
 
 
 def sqlite_url(path: Path) -> str:

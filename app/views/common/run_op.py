@@ -11,7 +11,9 @@ dialog with a 取消 button. Tests switch the whole helper to synchronous mode w
 from __future__ import annotations
 
 import logging
+import random
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.core.errors import Cancelled, DomainError
+from app.models.db import BUSY, LOST, failure_kind, user_error
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,7 @@ class _Runnable(QRunnable):
 
 
 _running: set[Op] = set()
+ATTEMPTS = 3  # runs of one op when the database asks for a retry
 
 
 class Op:
@@ -158,6 +162,23 @@ class Op:
         return self
 
     def _call(self) -> Any:
+        """Run the work; a transaction the server rolled back (deadlock, serialization failure) runs again,
+        and so does a read whose connection broke (a write is not repeated: its commit may have happened)."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._call_once()
+            except Exception as exc:
+                kind = failure_kind(exc)
+                again = (kind == BUSY and _database is not None and _database.backend != "sqlite") or (
+                    kind == LOST and self.readonly
+                )
+                if not again or attempt == ATTEMPTS:
+                    raise
+                log.info("retrying a background operation after %s (attempt %d)", kind, attempt)
+                time.sleep(random.uniform(0.02, 0.1) * attempt)  # let the other transaction finish
+        raise AssertionError("unreachable")
+
+    def _call_once(self) -> Any:
         args: list[Any] = []
         if self._wants_progress:
             args.append(self.progress)
@@ -177,6 +198,10 @@ class Op:
         try:
             result = self._call()
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            translated = user_error(exc)
+            if translated is not None:  # the database itself failed: a message, not a traceback
+                log.warning("background operation failed: %s", exc)
+                exc = translated
             if _synchronous:
                 self._failed(exc)
             else:
