@@ -45,7 +45,7 @@ def install(inbox: QWidget, indicator: OrderStatusIndicator) -> bool:
     bar = window.statusBar()
     if indicator.parentWidget() is not bar:
         visible = indicator.waiting > 0
-        bar.insertPermanentWidget(0, indicator)
+        bar.addPermanentWidget(indicator)  # insertPermanentWidget(0) warns once the bar has ordinary widgets
         indicator.setVisible(visible)
         inbox.destroyed.connect(indicator.deleteLater)
     return True
