@@ -1,7 +1,9 @@
 """From start-up to a working session: login dialog first, then the database, first start, main window.
 
 The login dialog is painted before SQLAlchemy is even imported: the database is opened in the background
-while the user types, so the first screen appears within a second on a desk PC.
+while the user types, so the first screen appears within a second on a desk PC. With a PostgreSQL URL that
+names no user (per-user mode, app/services/pg_security) there is nothing to open before the login: the
+password typed is the user's own database role's, and the login itself connects.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from app.services.pg_security import per_user_url
 from app.views.common import run_op as run_op_module
 from app.views.common.run_op import run_op
 
@@ -50,9 +53,19 @@ class SessionFlow(QObject):
         self.login_dialog.rejected.connect(self._quit)
         self.login_dialog.show()
         url = self.url
+        if per_user_url(url):  # each person connects as their own database role: nothing to open before login
+            run_op(self.login_dialog, lambda: _prepare_per_user(url), session=False).success(
+                self._authenticator_ready
+            ).failure(self._database_failed).start()
+            return
         run_op(self.login_dialog, lambda: _prepare(url), session=False).success(self._database_ready).failure(
             self._database_failed
         ).start()
+
+    def _authenticator_ready(self, auth) -> None:  # type: ignore[no-untyped-def]
+        self.auth = auth
+        if self.login_dialog is not None:
+            self.login_dialog.set_authenticator(auth, _db_label(self.url))
 
     def _database_ready(self, result) -> None:  # type: ignore[no-untyped-def]
         self.db, needs_admin = result
@@ -125,6 +138,9 @@ class SessionFlow(QObject):
         dlg = self.login_dialog
         assert dlg is not None and dlg.actor is not None
         actor = dlg.actor
+        if getattr(self.auth, "db", self.db) is not self.db:  # per-user mode: the database of this login
+            self.db = self.auth.db  # type: ignore[union-attr]
+            run_op_module.configure(self.db, self._local_change)
         QSettings().setValue("login/last_user", actor.username)
         if actor.must_change_password:
             change = ChangePasswordDialog(self.auth, actor, forced=True)  # type: ignore[arg-type]
@@ -183,6 +199,13 @@ class SessionFlow(QObject):
     def shutdown(self) -> None:
         self.stop_feed()
         run_op_module.wait_all(5000)
+
+
+def _prepare_per_user(url: str):  # type: ignore[no-untyped-def]
+    """Background part of start-up in per-user mode: load the database layer; the login connects."""
+    from app.services.pg_security.login import RoleAuthenticator
+
+    return RoleAuthenticator(url)
 
 
 def _prepare(url: str):  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import config
+from app.services.pg_security.tls import tls_of, with_tls
 from app.views.app_context import AppContext
 
 SOURCES = {
@@ -45,6 +47,13 @@ class SettingsDialog(QDialog):
             )
         )
         current.setWordWrap(True)
+        verify, ca_file = tls_of(self.db_url.text())
+        self.verify_tls = QCheckBox(self.tr("加密连接并验证服务器证书（sslmode=verify-full）"))
+        self.verify_tls.setObjectName("verify_tls")
+        self.verify_tls.setChecked(verify)
+        self.ca_file = QLineEdit(ca_file)
+        self.ca_file.setObjectName("ca_file")
+        self.ca_file.setPlaceholderText(self.tr("本局证书颁发机构（CA）证书文件，例如 C:\\jingwu\\ca.crt"))
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
@@ -55,6 +64,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("数据库地址"), self.db_url)
         form.addRow("", current)
+        form.addRow(self.tr("PostgreSQL 加密"), self.verify_tls)
+        form.addRow(self.tr("CA 证书文件"), self.ca_file)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("打印字体文件"), self.font_path)
         note = QLabel(
@@ -95,6 +106,11 @@ class SettingsDialog(QDialog):
             if parsed.password:
                 QMessageBox.warning(self, self.tr("设置"), self.tr("不要在数据库地址中保存密码。"))
                 return
+            ca_file = self.ca_file.text().strip()
+            if self.verify_tls.isChecked() and url.startswith("postgresql") and not ca_file:
+                QMessageBox.warning(self, self.tr("设置"), self.tr("验证服务器证书需要填写 CA 证书文件。"))
+                return
+            url = with_tls(url, self.verify_tls.isChecked(), ca_file)
         config.put("database", "url", url)
         config.put("printing", "font_path", self.font_path.text().strip())
         QSettings().setValue("ui/language", self.language.currentData())

@@ -98,9 +98,16 @@ host all postgres ::1/128 trust
 host all all 127.0.0.1/32 scram-sha-256
 host all all ::1/128 scram-sha-256
 """
+# What README recommends for a server: application roles only over TLS, with their password.
+HBA_TLS_ONLY = """\
+local all postgres trust
+host all postgres 127.0.0.1/32 trust
+hostssl all all 127.0.0.1/32 scram-sha-256
+hostnossl all all 127.0.0.1/32 reject
+"""
 
 
-def start_cluster() -> Cluster:
+def start_cluster(hba: str = HBA) -> Cluster:
     bindir = server_binaries()
     assert bindir, "PostgreSQL server binaries not found"
     folder = Path(tempfile.mkdtemp(prefix="jingwu-pgsec-"))
@@ -115,7 +122,7 @@ def start_cluster() -> Cluster:
                 "--locale=C.UTF-8", "--no-sync"]),
         check=True, capture_output=True,
     )  # fmt: skip
-    (data / "pg_hba.conf").write_text(HBA, encoding="ascii")
+    (data / "pg_hba.conf").write_text(hba, encoding="ascii")
     for name in ("server.crt", "server.key"):
         shutil.copy(certs / name, data / name)
         os.chmod(data / name, 0o600)

@@ -348,3 +348,41 @@ def test_administrator_keeps_the_role_in_step_create_reset_disable(site: Site) -
     with pytest.raises(DomainError) as disabled:
         RoleAuthenticator(site.url).login("newclerk", "Langao-Changed-2026!")
     assert disabled.value.code == "login_role_refused"
+
+
+# The main window's status bar warns when SessionFlow adds its widgets (not about the login); see main_window.py.
+@pytest.mark.qt_log_ignore("QStatusBar::insertPermanentWidget")
+def test_the_application_logs_in_per_user_from_a_url_without_user_or_password(site: Site, qtbot) -> None:
+    """The whole start-up: the login dialog, the typed password checked by the server, the main window open
+    on the user's own role (its platforms' screens reading through the GRANTs)."""
+    from app.views import session_flow
+    from app.views.common import run_op
+
+    run_op.set_synchronous(True)
+    flow = session_flow.SessionFlow(site.url)
+    try:
+        flow.start()
+        dlg = flow.login_dialog
+        assert (
+            dlg is not None and flow.auth is not None and flow.db is None
+        )  # nothing opened before the login
+        dlg.username.setText("zhangjing")
+        dlg.password.setText("Wrong-Password-2026")
+        dlg.try_login()
+        assert dlg.message.text() == "用户名或密码不正确。" and flow.window is None
+        dlg.password.setText(PASSWORD)
+        dlg.try_login()
+        assert flow.window is not None and flow.db is not None
+        assert flow.db.engine.url.username == "jw_zhangjing" and flow.db.info.url_safe.count(PASSWORD) == 0
+        tabs = flow.window.tabs
+        assert [tabs.tabText(i) for i in range(tabs.count())] == [
+            "宣传平台",
+            "重点人员管控",
+            "指挥调度",
+            "警务保障",
+        ]
+    finally:
+        flow.shutdown()
+        if flow.window is not None:
+            flow.window.close()
+        run_op.set_synchronous(False)

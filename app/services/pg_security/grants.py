@@ -58,6 +58,20 @@ SELF_COLUMNS = (
     "version",
 )
 HIDDEN_COLUMNS = {"app_user": ("password_hash",)}
+FIGURE_COLUMNS = (
+    "id",
+    "catalogue_id",
+    "category",
+    "channel",
+    "status",
+    "unit_id",
+    "officer_id",
+    "received_on",
+    "due_date",
+    "finished_on",
+    "working_days_used",
+    "rating",
+)
 
 EXACT: dict[str, tuple[Grant, ...]] = {
     "alembic_version": (Grant("SELECT", EVERYONE),),
@@ -92,6 +106,19 @@ EXACT: dict[str, tuple[Grant, ...]] = {
     "business_setting": _REFERENCE,
     "working_calendar_day": _REFERENCE,
     "working_calendar_year": _REFERENCE,
+    # Read across platforms: the publicity platform publishes the service catalogue and its daily figures.
+    "service_catalogue": (
+        Grant("SELECT", EVERYONE),
+        Grant(WRITE, TAB_CITIZEN),
+        Grant(WRITE, SETTINGS_MANAGE),
+    ),
+    "service_daily": (Grant("SELECT", EVERYONE), Grant(WRITE, TAB_CITIZEN)),
+    "service_text": (
+        Grant("SELECT", EVERYONE),
+        Grant(WRITE, TAB_CITIZEN),
+    ),  # which texts went out: no content
+    # ... and counts items (overdue, by channel): those columns only, never the applicant's name or phone.
+    "service_item": (Grant("SELECT", EVERYONE, FIGURE_COLUMNS), Grant(DML, TAB_CITIZEN)),
     "inbox_message": _SHARED,
     "sms_message": _SHARED,
     "tracking_counter": _SHARED,
