@@ -59,8 +59,13 @@ def report(name: str, times: list[float]) -> None:
     )
 
 
+_TEMP_DIRS: list[str] = []
+
+
 def fresh(url: str | None, name: str) -> Database:
-    db = Database(url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-cs-')}/{name}.db")
+    if url is None:
+        _TEMP_DIRS.append(tempfile.mkdtemp(prefix="bench-cs-"))
+    db = Database(url or f"sqlite:///{_TEMP_DIRS[-1]}/{name}.db")
     schema.upgrade(db)
     with db.session() as s:
         standard_items.load_standard_items(s, SYSTEM)
@@ -106,7 +111,16 @@ def bench_intake(url: str | None, n: int) -> None:
         else:
             times.append(elapsed)
     report(f"intake -> receipt PDF ({n}x)", times)
+    done(db)
+
+
+def done(db: Database) -> None:
+    """Close the database and remove its temporary folder (a province-scale run leaves gigabytes)."""
+    import shutil
+
     db.dispose()
+    while _TEMP_DIRS:
+        shutil.rmtree(_TEMP_DIRS.pop(), ignore_errors=True)
 
 
 # --- bulk data --------------------------------------------------------------------------------------------
@@ -402,7 +416,7 @@ def bench_lookups(url: str | None, items: int, repeats: int) -> None:
             times.append(time.perf_counter() - started)
             assert found.hits, (name, key(r))
         report(f"look-up by {name}", times)
-    db.dispose()
+    done(db)
 
 
 # --- 3. dashboard -----------------------------------------------------------------------------------------
@@ -442,7 +456,7 @@ def bench_figures(url: str | None, items: int, repeats: int) -> None:
         f"  {t.received:,} received, {t.completed:,} completed, {t.lookups:,} look-ups, {t.texts_sent:,} texts"
     )
     report("dashboard figures, one year", times)
-    db.dispose()
+    done(db)
 
 
 def main() -> None:

@@ -172,16 +172,21 @@ def _issue(session: Session, actor: Actor, item: ServiceItem, kind: str, day: da
     return cert
 
 
-def print_certificate(
-    session: Session, actor: Actor, item_id: int, *, reason: str = "", now: datetime | None = None
-) -> CertificateData:
-    """Issue (first print) or re-print the item's certificate; refused unless the item was approved."""
+def _load(session: Session, actor: Actor, item_id: int) -> tuple[ServiceItem, ServiceCatalogueItem]:
     require(session, actor, CERTIFICATE_PRINT)
     item = session.get(ServiceItem, item_id)
     if item is None:
         raise NotFound(entity="事项")
     cat = session.get(ServiceCatalogueItem, item.catalogue_id)
     assert cat is not None
+    return item, cat
+
+
+def print_certificate(
+    session: Session, actor: Actor, item_id: int, *, reason: str = "", now: datetime | None = None
+) -> CertificateData:
+    """Issue (first print) or re-print the item's certificate; refused unless the item was approved."""
+    item, cat = _load(session, actor, item_id)
     if not cat.certificate_kind:
         raise DomainError("service_no_certificate", item=cat.name)
     if item.approved_at is None or item.status not in DONE_STATUSES:
@@ -193,12 +198,7 @@ def print_refusal(
     session: Session, actor: Actor, item_id: int, *, reason: str = "", now: datetime | None = None
 ) -> CertificateData:
     """Issue or re-print the 《不予出具无犯罪记录证明通知书》; refused unless an approver decided "refuse"."""
-    require(session, actor, CERTIFICATE_PRINT)
-    item = session.get(ServiceItem, item_id)
-    if item is None:
-        raise NotFound(entity="事项")
-    cat = session.get(ServiceCatalogueItem, item.catalogue_id)
-    assert cat is not None
+    item, cat = _load(session, actor, item_id)
     refused = session.execute(
         select(ServiceEvent.id).where(ServiceEvent.item_id == item.id, ServiceEvent.action == "refuse")
     ).first()
