@@ -26,7 +26,7 @@ def assign(page: IncidentPage) -> OfficerPicker:
     exclude = [m.user_id for m in page.members_active()]
     picker = OfficerPicker(page.ctx, exclude, page)
     picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    picker.accepted.connect(lambda: send_officers(page, picker.chosen()))
+    picker.finished.connect(page.dialog_finished)
     page.dialog = picker
     picker.open()
     return picker
@@ -66,16 +66,26 @@ def release(page: IncidentPage) -> None:
 def add_task(page: IncidentPage) -> TaskDialog:
     dialog = TaskDialog(page.members_active(), page)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    actor, incident_id = page.ctx.actor, page.incident_id
-
-    def create() -> None:
-        title, detail, who = dialog.title.text(), dialog.detail.toPlainText(), dialog.assignee.currentData()
-        page.run(lambda s: incident_tasks.add(s, actor, incident_id, title, detail=detail, assignee_id=who))
-
-    dialog.accepted.connect(create)
+    dialog.finished.connect(page.dialog_finished)
     page.dialog = dialog
     dialog.open()
     return dialog
+
+
+def add_task_from(page: IncidentPage, dialog: TaskDialog) -> None:
+    actor, incident_id = page.ctx.actor, page.incident_id
+    title, detail, who = dialog.title.text(), dialog.detail.toPlainText(), dialog.assignee.currentData()
+    page.run(lambda s: incident_tasks.add(s, actor, incident_id, title, detail=detail, assignee_id=who))
+
+
+def accepted(page: IncidentPage, dialog: object) -> None:
+    """What an accepted dialog of the page leads to (read from the dialog before it is deleted)."""
+    if isinstance(dialog, OfficerPicker):
+        send_officers(page, dialog.chosen())
+    elif isinstance(dialog, TaskDialog):
+        add_task_from(page, dialog)
+    elif isinstance(dialog, CloseIncidentDialog):
+        close_with(page, dialog.summary.toPlainText())
 
 
 def set_task_state(page: IncidentPage, state: str) -> None:
@@ -96,6 +106,7 @@ def print_report(page: IncidentPage) -> None:
 
         dialog = PdfPreviewDialog(pdf, tr("处置情况报告"), page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(page.dialog_finished)
         page.dialog = dialog
         dialog.open()
 
@@ -120,7 +131,7 @@ def close(page: IncidentPage) -> CloseIncidentDialog | None:
         return None
     dialog = CloseIncidentDialog(page.data.incident.title, page)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: close_with(page, dialog.summary.toPlainText()))
+    dialog.finished.connect(page.dialog_finished)
     page.dialog = dialog
     dialog.open()
     return dialog

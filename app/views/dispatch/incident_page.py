@@ -302,6 +302,16 @@ class IncidentPage(QWidget):
     def error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
+    @Slot(int)
+    def dialog_finished(self, result: int) -> None:
+        """The page's dialogs (deleted on close) report here, through a bound slot: lambdas holding such a
+        dialog are the double delete that crashed PySide 6.11 on another platform."""
+        dialog = self.sender()
+        if dialog is self.dialog:
+            self.dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            incident_actions.accepted(self, dialog)
+
     @staticmethod
     def is_warning(exc: BaseException, code: str) -> bool:
         return isinstance(exc, DomainError) and exc.code == code

@@ -89,13 +89,16 @@ class IncidentScreen(EntityScreen):
     def new_incident(self) -> IncidentCreateDialog:
         dialog = IncidentCreateDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._created(dialog))
+        dialog.finished.connect(self._create_finished)  # a bound slot, not a lambda holding the dialog
         self.create_dialog = dialog
         dialog.open()
         return dialog
 
-    def _created(self, dialog: IncidentCreateDialog) -> None:
-        self.create_dialog = None
-        if dialog.created is not None:
+    @Slot(int)
+    def _create_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if dialog is self.create_dialog:
+            self.create_dialog = None
+        if isinstance(dialog, IncidentCreateDialog) and dialog.created is not None:
             self._changed(dialog.created.tables, select=dialog.created.id)
             self.open_record(dialog.created.id)

@@ -69,14 +69,17 @@ class OrderConsole(QWidget):
     def compose(self) -> OrderComposeDialog:
         dialog = OrderComposeDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._sent(dialog))
-        self.compose_dialog = dialog
+        dialog.finished.connect(self._compose_finished)  # a bound slot: a lambda holding a dialog deleted on
+        self.compose_dialog = dialog  # close is the double delete that crashed PySide 6.11
         dialog.open()
         return dialog
 
-    def _sent(self, dialog: OrderComposeDialog) -> None:
-        self.compose_dialog = None
-        if dialog.sent is not None:
+    @Slot(int)
+    def _compose_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if dialog is self.compose_dialog:
+            self.compose_dialog = None
+        if isinstance(dialog, OrderComposeDialog) and dialog.sent is not None:
             self.screen.select_id(dialog.sent.id)
             self.tracking.show_order(dialog.sent.id)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.services.order_receipts import Notice
 from app.views.dispatch.formatting import tr
@@ -117,7 +118,11 @@ class NoticeToast(QFrame):
 
 
 class OrderNotifier(QObject):
-    """Shows notices over the window that holds ``host``; ``view_requested(order_id)`` on 查看."""
+    """Shows notices over the window that holds ``host``; ``view_requested(order_id)`` on 查看.
+
+    One panel, made on first need and only hidden afterwards: deleting a panel on close while its signals were
+    connected to lambdas that held it is the double delete that crashed PySide 6.11 on another platform.
+    """
 
     view_requested = Signal(int)
 
@@ -126,28 +131,28 @@ class OrderNotifier(QObject):
         self.host = host
         self.toast: NoticeToast | None = None
         self.last_text = ""
+        self.order_id = 0
 
     def notify(self, notices: Sequence[Notice]) -> None:
         if not notices:
             return
         text = notice_text(notices)
         self.last_text = text
+        self.order_id = notices[0].order_id
         window = self.host.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text.replace("\n", "  "), SHOW_SECONDS * 1000)
-        if self.toast is not None:
-            self.toast.close()
-        toast = NoticeToast(window, text)
-        toast.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        order_id = notices[0].order_id
-        toast.view_requested.connect(lambda: self.view_requested.emit(order_id))
-        toast.destroyed.connect(lambda _obj=None, t=toast: self._toast_gone(t))
-        self.toast = toast
+        toast = self.toast if self.toast is not None and isValid(self.toast) else None
+        if toast is None or toast.parentWidget() is not window:
+            toast = NoticeToast(window, text)
+            toast.view_requested.connect(self._view)
+            self.toast = toast
+        toast.label.setText(text)
+        toast.timer.start(SHOW_SECONDS * 1000)
         toast.place()
         toast.show()
         toast.raise_()
         QApplication.alert(window, 0)
 
-    def _toast_gone(self, toast: NoticeToast) -> None:
-        if self.toast is toast:
-            self.toast = None
+    def _view(self) -> None:
+        self.view_requested.emit(self.order_id)

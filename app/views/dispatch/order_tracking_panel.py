@@ -214,8 +214,14 @@ class OrderTrackingPanel(QWidget):
 
         dialog = PdfPreviewDialog(pdf, self.tr("警令签收名单"), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._preview_closed)
         self.preview = dialog
         dialog.open()
+
+    @Slot()
+    def _preview_closed(self) -> None:
+        if self.sender() is self.preview:
+            self.preview = None  # deleted on close: hold no reference to it
 
     @Slot()
     def close_order(self) -> None:
