@@ -84,7 +84,11 @@ class PasswordAuthenticator:
                     challenge = second_factor.challenge_for(session, user)
                     if challenge is None:
                         return _complete_login(session, user)
-                    self._challenges[challenge.token] = (challenge.user_id, time.monotonic())
+                    now = time.monotonic()
+                    for token, (_uid, at) in list(self._challenges.items()):  # forget abandoned ones
+                        if now - at > CHALLENGE_SECONDS:
+                            self._challenges.pop(token, None)
+                    self._challenges[challenge.token] = (challenge.user_id, now)
                     audit.record(
                         session,
                         Actor(user.id, user.username, user.display_name),
