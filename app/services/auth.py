@@ -81,27 +81,36 @@ class PasswordAuthenticator:
                     assert user is not None
                     if passwords.needs_rehash(user.password_hash):
                         user.password_hash = passwords.hash_password(password)
-                    challenge = second_factor.challenge_for(session, user)
-                    if challenge is None:
-                        return _complete_login(session, user)
-                    now = time.monotonic()
-                    for token, (_uid, at) in list(self._challenges.items()):  # forget abandoned ones
-                        if now - at > CHALLENGE_SECONDS:
-                            self._challenges.pop(token, None)
-                    self._challenges[challenge.token] = (challenge.user_id, now)
-                    audit.record(
-                        session,
-                        Actor(user.id, user.username, user.display_name),
-                        "login_password",
-                        entity="app_user",
-                        entity_id=user.id,
-                        detail="密码正确，待输入动态验证码"
-                        if challenge.enrolled
-                        else "密码正确，须先设置动态验证码",
-                    )
-                    error = second_factor.SecondFactorRequired(challenge)
+                    outcome = self._password_accepted(session, user)
+                    if isinstance(outcome, Actor):
+                        return outcome
+                    error = outcome
             # The failure is committed above (with its audit record) before the user is told.
             raise error
+
+    def _password_accepted(self, session: Session, user: User) -> Actor | DomainError:
+        """After the right password: the logged-in actor, or the SecondFactorRequired to raise once committed.
+
+        Shared with the per-user PostgreSQL login (app/services/pg_security/login.py), where the server checked
+        the password.
+        """
+        challenge = second_factor.challenge_for(session, user)
+        if challenge is None:
+            return _complete_login(session, user)
+        now = time.monotonic()
+        for token, (_uid, at) in list(self._challenges.items()):  # forget abandoned ones
+            if now - at > CHALLENGE_SECONDS:
+                self._challenges.pop(token, None)
+        self._challenges[challenge.token] = (challenge.user_id, now)
+        audit.record(
+            session,
+            Actor(user.id, user.username, user.display_name),
+            "login_password",
+            entity="app_user",
+            entity_id=user.id,
+            detail="密码正确，待输入动态验证码" if challenge.enrolled else "密码正确，须先设置动态验证码",
+        )
+        return second_factor.SecondFactorRequired(challenge)
 
     # -- the second step (app/services/second_factor.py) -------------------------------------------------
     def _challenged_user(self, session: Session, challenge: second_factor.Challenge) -> User:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import psycopg
 import pytest
-from citizen_service_support import bj, form, setup_catalogue
+from citizen_service_support import ID_2, bj, form, setup_catalogue
 from conftest import TEST_PG_URL, make_user
 from keyperson_support import NOW, World, add_keepers, make_world, register
 from pg_private_cluster import Cluster, server_binaries, start_cluster
@@ -29,7 +29,8 @@ from app.models.base import Base
 from app.models.db import Database
 from app.models.org import Unit
 from app.models.support_leave import SupportLeave
-from app.services import intake, keyperson_removal, schema, users
+from app.services import intake, keyperson_removal, schema, second_factor, users
+from app.services.auth import MAX_FAILURES
 from app.services.context import Actor
 from app.services.pg_security.grants import rule_for
 from app.services.pg_security.login import RoleAuthenticator
@@ -312,6 +313,13 @@ def test_per_user_login_the_services_run_under_the_users_own_role(site: Site) ->
         info = keyperson_removal.decide(s, boss, site.removal, approve=False, opinion="材料不全，暂不撤管",
                                         now=NOW + timedelta(hours=3))  # fmt: skip
     assert info.status == "rejected"
+    clerk_auth = RoleAuthenticator(site.url)  # an intake by the clerk: citizen, item, events, figures, texts
+    clerk = clerk_auth.login("clerk1", PASSWORD)
+    with clerk_auth.db.session() as s:
+        cat = dict(s.execute(text("SELECT code, id FROM service_catalogue")).all())
+        item = intake.intake(s, clerk, form(cat["BA01"], id_number=ID_2, name="李四", form_values=REPORT,
+                                            materials_received=["报案人身份证件"]), now=bj(2026, 11, 3)).item  # fmt: skip
+    assert item.id and item.status
     officer_auth = RoleAuthenticator(site.url)
     officer_auth.login("zhangjing", PASSWORD)
     with officer_auth.db.session() as s:
@@ -386,3 +394,29 @@ def test_the_application_logs_in_per_user_from_a_url_without_user_or_password(si
         if flow.window is not None:
             flow.window.close()
         run_op.set_synchronous(False)
+
+
+def test_wrong_second_factor_codes_lock_the_role_in_the_server(site: Site) -> None:
+    """Per-user mode: the password is the server's; the second factor's five-failures lockout still holds and
+    ends in a NOLOGIN role that only an administrator's unlock restores."""
+    auth = RoleAuthenticator(site.url)
+    with site.owner.session() as s:
+        enrolment = second_factor.begin_enrolment(s, site.officer_b.user_id, site.officer_b.username)
+        code = second_factor.code_at(enrolment.secret, second_factor.current_step())
+        second_factor.confirm_enrolment(s, site.officer_b, site.officer_b.user_id, code)
+    with pytest.raises(second_factor.SecondFactorRequired) as asked:
+        auth.login("liujing", PASSWORD)
+    challenge = asked.value.challenge
+    errors_seen = []
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(DomainError) as wrong:
+            auth.verify_second_factor(challenge, "000000")
+        errors_seen.append(wrong.value.code)
+    assert errors_seen[-1] == "account_locked"
+    with pytest.raises(DomainError) as refused_login:
+        RoleAuthenticator(site.url).login("liujing", PASSWORD)
+    assert refused_login.value.code == "login_role_refused"
+    with site.owner.session() as s:
+        users.unlock(s, site.admin, site.officer_b.user_id)
+    with pytest.raises(second_factor.SecondFactorRequired):
+        RoleAuthenticator(site.url).login("liujing", PASSWORD)

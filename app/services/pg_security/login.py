@@ -17,7 +17,6 @@ the role after five within fifteen minutes, and only an administrator can unlock
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from sqlalchemy import event, select
@@ -31,7 +30,7 @@ from app.models.audit import OUTCOME_FAILED
 from app.models.base import utcnow
 from app.models.db import Database
 from app.services import audit, passwords, schema, second_factor
-from app.services.auth import PasswordAuthenticator, _complete_login, actor_for
+from app.services.auth import PasswordAuthenticator, actor_for
 from app.services.context import Actor
 from app.services.pg_security.naming import login_role
 from app.services.pg_security.roles import sync_login
@@ -93,19 +92,10 @@ class RoleAuthenticator(PasswordAuthenticator):
                 raise AuthError()
             if user.locked_at is not None:
                 raise DomainError("account_locked")
-            challenge = second_factor.challenge_for(session, user)
-            if challenge is None:
-                return _complete_login(session, user)
-            self._challenges[challenge.token] = (challenge.user_id, time.monotonic())
-            audit.record(
-                session,
-                Actor(user.id, user.username, user.display_name),
-                "login_password",
-                entity="app_user",
-                entity_id=user.id,
-                detail="数据库已验证密码，待输入动态验证码",
-            )
-        raise second_factor.SecondFactorRequired(challenge)
+            outcome = self._password_accepted(session, user)
+        if isinstance(outcome, DomainError):
+            raise outcome  # SecondFactorRequired: the challenge's audit record is committed above
+        return outcome
 
     def _adopt(self, db: Database, password: str) -> None:
         if self.db is not None and self.db is not db:
