@@ -21,7 +21,7 @@ def settings_file() -> Path:
 
 
 def _read() -> configparser.ConfigParser:
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # URLs hold %-escapes (sslrootcert=C%3A%5C...)
     path = settings_file()
     if path.exists():
         parser.read(path, encoding="utf-8")
