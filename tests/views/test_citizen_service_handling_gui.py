@@ -207,3 +207,25 @@ def test_a_record_found_is_refused_by_the_approver_and_the_notice_prints(
     assert scanned.startswith("岚皋县公安局证明核验 编号：LGBY")
     dialog.preview_dialog.close()
     qtbot.waitUntil(lambda: dialog.action_buttons["refusal"].text().startswith("补打"))
+
+
+def test_an_item_closed_before_its_data_arrives_is_left_alone(qtbot, db, item, clerk):
+    """A dialog closed at once (deleted on close) never receives its late result: no error for the clerk."""
+    from PySide6.QtCore import QThreadPool
+    from shiboken6 import isValid
+
+    from app.views.common import run_op
+
+    run_op.configure(db)
+    run_op.set_synchronous(False)
+    try:
+        for _ in range(3):
+            dialog = ItemDialog(clerk, item.id)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+            dialog.close()
+            qtbot.waitUntil(lambda d=dialog: not isValid(d))  # deleted before the load came back
+            assert QThreadPool.globalInstance().waitForDone(10_000)
+            qtbot.wait(50)  # the queued result is delivered, and dropped
+    finally:
+        run_op.set_synchronous(True)

@@ -229,18 +229,27 @@ class Op:
         if self._on_finished is not None:
             self._on_finished()
 
+    def _parent_gone(self) -> bool:
+        """The widget that asked was deleted meanwhile (a dialog closed before its data came back)."""
+        import shiboken6
+
+        return self.parent is not None and not shiboken6.isValid(self.parent)
+
     @Slot(object)
     def _succeeded(self, payload: Any) -> None:
         result, tables = payload
         self._close()
         if tables and _changes_hook is not None:
             _changes_hook(tables)
-        if self._on_success is not None:
+        if self._on_success is not None and not self._parent_gone():
             self._on_success(result)
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._close()
+        if self._parent_gone():  # nobody left to tell; the failure is logged
+            log.warning("background operation failed after its window closed: %s", exc)
+            return
         if self._on_failure is not None:
             self._on_failure(exc)
         if isinstance(exc, Cancelled):
