@@ -140,6 +140,8 @@ def _fill_persons(db: Any, persons: int, towns: Any, station_ids: list[int], off
     import bench_keyperson_sql as g
     from sqlalchemy import text
 
+    from app.models.keyperson_person import KeyPerson
+
     d = g.Dialect(db.backend, TODAY)
     places = g.place_rows(towns, station_ids, officers)
     stamp = {"stamp": _stamp_value(db)}
@@ -157,10 +159,13 @@ def _fill_persons(db: Any, persons: int, towns: Any, station_ids: list[int], off
             ),
             places,
         )
+        indexes = list(KeyPerson.__table__.indexes)  # built once after the load, not row by row
+        for index in indexes:
+            index.drop(conn)
         conn.execute(text(g.persons_sql(d, persons, len(places))), stamp)
+        for index in indexes:
+            index.create(conn)
         conn.execute(text(g.events_sql(d)), stamp)
-        for sql in (g.score_sql(d), g.level_sql(), g.schedule_sql(d), g.contact_sql(d)):
-            conn.execute(text(sql))
         conn.execute(text("DROP TABLE bench_place"))
 
 

@@ -6,10 +6,11 @@ are written by ``INSERT ... SELECT`` and ``UPDATE`` statements over a counter (a
 builds it in minutes instead of hours. Every value is arithmetic on the row's number, so the data is the same
 on both backends and from run to run.
 
-The scores follow the default rules (category, national risk grade, linearly decaying events; the CASE
-expressions below are generated from :data:`DEFAULT_RULES`); the explanation is left empty and the next
-rescoring day approximated (every ~9 days for persons with events, as the default decays give). The sweep
-recomputes both with the real scoring for everyone it touches.
+One INSERT writes each person complete: score (category, national risk grade and the person's events,
+linearly decayed, by CASE expressions generated from :data:`DEFAULT_RULES`), level, visit interval, due date and
+last contact, through layers of derived tables; no UPDATE rewrites a million rows afterwards. The explanation
+is left empty and the next rescoring day approximated (every ~9 days for persons with events, as the default
+decays give); the sweep recomputes both with the real scoring for everyone it touches.
 """
 
 from __future__ import annotations
@@ -90,20 +91,65 @@ def _case(column: str, mapping: dict[Any, Any], default: Any = "NULL") -> str:
     return f"CASE {column} {whens} ELSE {lit(default)} END"
 
 
+def _event_worth(d: Dialect, j: int) -> str:
+    """The decayed points today of person i's event number j (0 or 1), 0 when the person has none: the same
+    arithmetic as :func:`events_sql` writes, so the scores add up without reading the events back."""
+    rules = {r.code: r for r in DEFAULT_RULES.events}
+    kind = f"((i * 3 + {j * 7}) % {len(EVENT_KINDS)})"
+    points = _case(kind, {n: rules[k].points for n, k in enumerate(EVENT_KINDS)}, 0)
+    decay = _case(kind, {n: rules[k].decay_days for n, k in enumerate(EVENT_KINDS)}, 1)
+    age = f"((i * 11 + {j * 101}) % 301)"
+    worth = (
+        f"CASE WHEN {age} >= {decay} THEN 0 WHEN {points} >= 0 "
+        f"THEN {d.floor(f'{points} * ({decay} - {age}) * 1.0 / {decay} + 0.5')} "
+        f"ELSE -{d.floor(f'-{points} * ({decay} - {age}) * 1.0 / {decay} + 0.5')} END"
+    )
+    has = "i % 7 IN (4, 5, 6)" if j == 0 else "i % 7 = 6"
+    return f"(CASE WHEN {has} THEN {worth} ELSE 0 END)"
+
+
 def persons_sql(d: Dialect, persons: int, places: int) -> str:
-    """One statement inserting every person (scores and schedules come later)."""
-    grades = []
-    bound = 0
+    """One statement inserting every person with score, level and schedule (layers of derived tables)."""
+    rules = DEFAULT_RULES
+    grades, bound = [], 0
     for grade, weight in enumerate(GRADE_WEIGHTS):
         bound += weight
         grades.append(f"WHEN (k.i * 7) % 100 < {bound} THEN {grade}")
-    grade = f"CASE WHEN k.i % 4 = 3 THEN CASE {' '.join(grades)} ELSE 5 END END"
-    name = (
-        f"substr('{SURNAMES}', 1 + (k.i * 13) % {len(SURNAMES)}, 1)"
-        f" || substr('{GIVEN}', 1 + (k.i * 17) % {len(GIVEN)}, 1)"
-        f" || CASE WHEN k.i % 10 < 7 THEN substr('{GIVEN}', 1 + (k.i * 29) % {len(GIVEN)}, 1) ELSE '' END"
+    base = (
+        f"SELECT k.i AS i, CASE WHEN k.i % 4 = 3 THEN CASE {' '.join(grades)} ELSE 5 END END AS g "
+        f"FROM {d.counter(str(persons))}"
     )
-    category = _case("k.i % 4", {i: c for i, (c, _) in enumerate(CATEGORIES)})
+    points = _case("i % 4", {i: p for i, (_, p) in enumerate(CATEGORIES)}, 0)
+    grade_points = f"COALESCE({_case('g', dict(enumerate(rules.mental_grade_points)), 0)}, 0)"
+    total = f"{points} + {grade_points} + {_event_worth(d, 0)} + {_event_worth(d, 1)}"
+    scored = f"SELECT i, g, {d.greatest(total, '0')} AS score FROM ({base}) b"
+    th = rules.thresholds
+    level = (
+        f"CASE WHEN score >= {th['red']} THEN 'red' WHEN score >= {th['orange']} THEN 'orange' "
+        f"WHEN score >= {th['yellow']} THEN 'yellow' WHEN score >= {th['blue']} THEN 'blue' ELSE 'none' END"
+    )
+    leveled = f"SELECT i, g, score, {level} AS lv FROM ({scored}) s"
+    by_level = _case("lv", dict(rules.visit_days), 60)
+    by_grade = _case("g", dict(enumerate(rules.mental_grade_visit_days)), 60)
+    interval = (
+        f"CASE WHEN g IS NULL THEN {by_level} WHEN lv IN ('none', 'blue') THEN {by_grade} "
+        f"ELSE {d.least(by_level, by_grade)} END"
+    )
+    timed = f"SELECT i, g, score, lv, {interval} AS iv FROM ({leveled}) l"
+    roll = "((i * 7919) % 1000)"  # 0.5% out of contact for 46-90 days, 3% overdue by 1-10 days
+    due = (
+        f"CASE WHEN {roll} < 5 THEN {d.plus_days(d.days_before_today('46 + i % 45'), 'iv')} "
+        f"WHEN {roll} >= 970 THEN {d.days_before_today('1 + i % 10')} "
+        f"ELSE {d.plus_days(d.date(d.today), '1 + i % iv')} END"
+    )
+    dated = f"SELECT i, g, score, lv, iv, {due} AS due FROM ({timed}) t"
+    contact = d.at_hour(d.plus_days("due", "-iv"), "i % 10")
+    name = (
+        f"substr('{SURNAMES}', 1 + (i * 13) % {len(SURNAMES)}, 1)"
+        f" || substr('{GIVEN}', 1 + (i * 17) % {len(GIVEN)}, 1)"
+        f" || CASE WHEN i % 10 < 7 THEN substr('{GIVEN}', 1 + (i * 29) % {len(GIVEN)}, 1) ELSE '' END"
+    )
+    category = _case("i % 4", {i: c for i, (c, _) in enumerate(CATEGORIES)})
     false = "false" if d.pg else "0"
     return (
         "INSERT INTO key_person (id_number, name, name_pinyin, name_initials, gender, birth_date, aliases, phone, "
@@ -112,14 +158,15 @@ def persons_sql(d: Dialect, persons: int, places: int) -> str:
         "level_override, override_reason, level_since, score_detail, scored_at, rescore_on, keepers_missing, "
         "last_visit_at, last_contact_at, next_visit_due, notes, is_demo, version, created_at, updated_at, "
         "updated_by) "
-        f"SELECT '610925' || {d.pad('k.i', 12)}, {name}, '', '', CASE k.i % 2 WHEN 1 THEN '男' ELSE '女' END, "
-        f"{d.plus_days(d.date('1950-01-01'), '(k.i * 37) % 20000')}, '', '139' || {d.pad('k.i', 8)}, "
-        f"{category}, {grade}, '', '岚皋县' || pl.town_name || (1 + k.i % 12) || '组' || (1 + k.i % 160) || '号', "
-        "pl.town_code, pl.village_code, pl.station_id, pl.officer_base + k.i % 3, pl.officer_base, NULL, "
-        f"'active', {d.days_before_today('60 + (k.i * 17) % 1941')}, 0, 'none', 'none', NULL, '', :stamp, "
-        f"'[]', :stamp, NULL, CASE WHEN (k.i * 11) % 10 = 0 THEN 1 + k.i % 3 ELSE 0 END, NULL, NULL, NULL, '', "
+        f"SELECT '610925' || {d.pad('i', 12)}, {name}, '', '', CASE i % 2 WHEN 1 THEN '男' ELSE '女' END, "
+        f"{d.plus_days(d.date('1950-01-01'), '(i * 37) % 20000')}, '', '139' || {d.pad('i', 8)}, "
+        f"{category}, g, '', '岚皋县' || pl.town_name || (1 + i % 12) || '组' || (1 + i % 160) || '号', "
+        "pl.town_code, pl.village_code, pl.station_id, pl.officer_base + i % 3, pl.officer_base, NULL, "
+        f"'active', {d.days_before_today('60 + (i * 17) % 1941')}, score, lv, lv, NULL, '', :stamp, "
+        f"'[]', :stamp, CASE WHEN i % 7 >= 4 THEN {d.plus_days(d.date(d.today), '1 + i % 9')} END, "
+        f"CASE WHEN (i * 11) % 10 = 0 THEN 1 + i % 3 ELSE 0 END, {contact}, {contact}, due, '', "
         f"{false}, 1, :stamp, :stamp, 'bench' "
-        f"FROM {d.counter(str(persons))} JOIN bench_place pl ON pl.idx = (k.i * 7919) % {places} ORDER BY k.i"
+        f"FROM ({dated}) x JOIN bench_place pl ON pl.idx = (i * 7919) % {places} ORDER BY i"
     )
 
 
@@ -134,66 +181,6 @@ def events_sql(d: Dialect) -> str:
         "FROM key_person p, (SELECT 0 AS j UNION ALL SELECT 1) e "
         "WHERE (p.id % 7 IN (4, 5) AND e.j = 0) OR p.id % 7 = 6"
     )
-
-
-def score_sql(d: Dialect) -> str:
-    """Score = category + national grade + each event decayed linearly (half away from zero), never below 0."""
-    rules = DEFAULT_RULES
-    points = _case("e.kind", {r.code: r.points for r in rules.events}, 0)
-    decay = _case("e.kind", {r.code: r.decay_days for r in rules.events}, 1)
-    age = d.age("e.occurred_on")
-    worth = (
-        f"CASE WHEN {age} >= {decay} THEN 0 WHEN {points} >= 0 "
-        f"THEN {d.floor(f'{points} * ({decay} - {age}) * 1.0 / {decay} + 0.5')} "
-        f"ELSE -{d.floor(f'-{points} * ({decay} - {age}) * 1.0 / {decay} + 0.5')} END"
-    )
-    base = _case("category_code", dict(CATEGORIES), 0)
-    grade = f"COALESCE({_case('mental_grade', dict(enumerate(rules.mental_grade_points)), 0)}, 0)"
-    events = f"COALESCE((SELECT sum({worth}) FROM kp_event e WHERE e.person_id = key_person.id), 0)"
-    has_events = "EXISTS (SELECT 1 FROM kp_event e WHERE e.person_id = key_person.id)"
-    return (
-        f"UPDATE key_person SET score = {d.greatest(f'{base} + {grade} + {events}', '0')}, "
-        f"rescore_on = CASE WHEN {has_events} THEN {d.plus_days(d.date(d.today), '1 + id % 9')} END"
-    )
-
-
-def level_sql() -> str:
-    th = DEFAULT_RULES.thresholds
-    level = (
-        f"CASE WHEN score >= {th['red']} THEN 'red' WHEN score >= {th['orange']} THEN 'orange' "
-        f"WHEN score >= {th['yellow']} THEN 'yellow' WHEN score >= {th['blue']} THEN 'blue' ELSE 'none' END"
-    )
-    return f"UPDATE key_person SET level = {level}, computed_level = {level}"
-
-
-def _interval(d: Dialect) -> str:
-    """Days between visits by level, or by national grade (the stricter from yellow up), as visit_interval."""
-    rules = DEFAULT_RULES
-    by_level = _case("level", dict(rules.visit_days), 60)
-    by_grade = _case("mental_grade", dict(enumerate(rules.mental_grade_visit_days)), 60)
-    return (
-        f"(CASE WHEN mental_grade IS NULL THEN {by_level} WHEN level IN ('none', 'blue') THEN {by_grade} "
-        f"ELSE {d.least(by_level, by_grade)} END)"
-    )
-
-
-def schedule_sql(d: Dialect) -> str:
-    """Visits due within the interval of the level (and national grade); 3% overdue by 1-10 days, 0.5% out
-    of contact for 46-90 days (the sweep marks them 脱管)."""
-    interval = _interval(d)
-    roll = "((id * 7919) % 1000)"
-    due = (
-        f"CASE WHEN {roll} < 5 THEN {d.plus_days(d.days_before_today('46 + id % 45'), interval)} "
-        f"WHEN {roll} >= 970 THEN {d.days_before_today('1 + id % 10')} "
-        f"ELSE {d.plus_days(d.date(d.today), f'1 + id % {interval}')} END"
-    )
-    return f"UPDATE key_person SET next_visit_due = {due}"
-
-
-def contact_sql(d: Dialect) -> str:
-    """The last contact: one interval before the due date (the schedule counts from it)."""
-    at = d.at_hour(d.plus_days("next_visit_due", f"-{_interval(d)}"), "id % 10")
-    return f"UPDATE key_person SET last_contact_at = {at}, last_visit_at = {at}"
 
 
 def place_rows(

@@ -19,27 +19,20 @@ from app.models.keyperson_warning import KpWarning
 
 for _cls in (KpVisit, KpEvent, KpWarning, KpRemovalRequest, KpInspection, KpKeeper, KpAccountability):
     _person = _cls.__table__.c.person_id  # type: ignore[attr-defined]
-    _cls.person_name = column_property(  # type: ignore[attr-defined]
-        select(KeyPerson.name)
-        .where(KeyPerson.id == _person)
-        .correlate_except(KeyPerson)
-        .scalar_subquery()
-        .label("person_name"),
-        deferred=True,
-    )
-    _cls.person_keepers_missing = column_property(  # type: ignore[attr-defined]
-        select(KeyPerson.keepers_missing)
-        .where(KeyPerson.id == _person)
-        .correlate_except(KeyPerson)
-        .scalar_subquery()
-        .label("person_keepers_missing"),
-        deferred=True,
-    )
-    _cls.person_town = column_property(  # type: ignore[attr-defined]
-        select(KeyPerson.town_code)
-        .where(KeyPerson.id == _person)
-        .correlate_except(KeyPerson)
-        .scalar_subquery()
-        .label("person_town"),
-        deferred=True,
-    )
+    for _name, _column in (
+        ("person_name", KeyPerson.name),
+        ("person_keepers_missing", KeyPerson.keepers_missing),
+        ("person_town", KeyPerson.town_code),
+    ):
+        setattr(
+            _cls,
+            _name,
+            column_property(
+                select(_column)
+                .where(KeyPerson.id == _person)
+                .correlate_except(KeyPerson)
+                .scalar_subquery()
+                .label(_name),
+                deferred=True,
+            ),
+        )

@@ -49,7 +49,7 @@ def _opinion_box(b: FormBuilder, heading: str, text: str, who_label: str, who: s
     """A ruled box: the heading on the left, the opinion with the signer and date under it on the right."""
     body = [
         Paragraph(markup(text or "（待填写）"), b.styles["value"]),
-        Spacer(1, 6 * mm),
+        Spacer(1, 4 * mm),
         Paragraph(
             markup(f"{who_label}：{who or '　' * 6}")
             + "&nbsp;" * 10
@@ -60,7 +60,7 @@ def _opinion_box(b: FormBuilder, heading: str, text: str, who_label: str, who: s
     table = Table(
         [[Paragraph(markup(heading), b.styles["key"]), body]],
         colWidths=[24 * mm, b.width - 24 * mm],
-        minRowHeights=[32 * mm],
+        minRowHeights=[24 * mm],
     )
     table.setStyle(
         TableStyle(
@@ -105,10 +105,10 @@ def render_removal_form(data: RemovalFormData, *, printed_by: str = "") -> bytes
     b.heading("四、证明材料")
     rows = [[str(i), item, "已提交" if ok else "未提交"] for i, (item, ok) in enumerate(data.evidence, 1)]
     b.table(["序号", "材料", "情况"], rows, col_widths_mm=[14, 126, 30], align=["center", "left", "center"])
-    b.heading("五、申请与审批")
-    b.add(
+    b.add(  # the heading never stays behind at the foot of a page without its boxes
         KeepTogether(
             [
+                Paragraph(markup("五、申请与审批"), b.styles["heading"]),
                 _opinion_box(
                     b,
                     "申请意见",

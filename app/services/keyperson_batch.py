@@ -43,6 +43,14 @@ _CHANGES = cast(Table, KpLevelChange.__table__)
 _HISTORY = cast(Table, KpPersonChange.__table__)
 
 
+# What every rescoring writes (bound per person in an executemany).
+SCORE_COLUMNS = ("score", "computed_level", "score_detail", "scored_at", "rescore_on")
+
+
+def _binds(columns: Sequence[str]) -> dict[str, Any]:
+    return {name: bindparam(name) for name in columns}
+
+
 @dataclass
 class BatchResult:
     rescored: int = 0
@@ -177,17 +185,7 @@ def _rescore(
     if moved:
         _move_levels(session, moved, rules=rules, now=now, cause=cause, actor=actor, note=note, result=result)
     if quiet:
-        stmt = (
-            update(_PERSON)
-            .where(_PERSON.c.id == bindparam("pid"))
-            .values(
-                score=bindparam("score"),
-                computed_level=bindparam("computed_level"),
-                score_detail=bindparam("score_detail"),
-                scored_at=bindparam("scored_at"),
-                rescore_on=bindparam("rescore_on"),
-            )
-        )
+        stmt = update(_PERSON).where(_PERSON.c.id == bindparam("pid")).values(**_binds(SCORE_COLUMNS))
         session.connection().execute(stmt, quiet)
         mark_changed(session, "key_person")
     # The persons were written with Core statements: objects of this session must not keep the old values.
@@ -268,14 +266,7 @@ def _move_levels(
         update(_PERSON)
         .where(_PERSON.c.id == bindparam("pid"))
         .values(
-            score=bindparam("score"),
-            computed_level=bindparam("computed_level"),
-            score_detail=bindparam("score_detail"),
-            scored_at=bindparam("scored_at"),
-            rescore_on=bindparam("rescore_on"),
-            level=bindparam("level"),
-            level_since=bindparam("level_since"),
-            next_visit_due=bindparam("next_visit_due"),
+            **_binds((*SCORE_COLUMNS, "level", "level_since", "next_visit_due")),
             version=_PERSON.c.version + 1,
             updated_at=now,
             updated_by=who,

@@ -19,6 +19,7 @@ from app.models.keyperson_person import CREATED_FIELD, KpCategory, KpPersonChang
 from app.models.keyperson_risk import CAUSE_NAMES, KpLevelChange
 from app.models.keyperson_visit import KpEvent, KpVisit
 from app.models.keyperson_warning import KpWarning
+from app.models.org import Unit
 from app.services.context import Actor
 from app.services.keyperson_common import load_person, town_name, user_names
 from app.services.keyperson_config import keeper_role_names, load
@@ -133,6 +134,7 @@ class PersonDetail:
     address: str
     officer: str
     supervisor: str
+    station: str
     status: str
     registered_on: date
     score: int
@@ -231,6 +233,7 @@ def detail(session: Session, actor: Actor, ident: int, *, recent: int = 20) -> P
         address=p.address,
         officer=names.get(p.officer_id or 0, ""),
         supervisor=names.get(p.supervisor_id or 0, ""),
+        station=session.execute(select(Unit.name).where(Unit.id == p.station_id)).scalar() or "",
         status=p.status,
         registered_on=p.registered_on,
         score=p.score,

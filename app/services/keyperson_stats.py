@@ -145,8 +145,12 @@ class StatTable:
 
 
 def _group(session: Session, by: str) -> tuple[Any, dict[Any, str]]:
-    if by == "category":
-        names = dict(session.execute(select(KpCategory.code, KpCategory.name)).all())
+    if by == "category":  # in the categories' own order
+        names = dict(
+            session.execute(
+                select(KpCategory.code, KpCategory.name).order_by(KpCategory.sort_order, KpCategory.id)
+            ).all()
+        )
         return KeyPerson.category_code, names
     if by == "level":
         return KeyPerson.level, dict(LEVEL_NAMES)
@@ -161,6 +165,13 @@ def _group(session: Session, by: str) -> tuple[Any, dict[Any, str]]:
         officers: dict[Any, str] = dict(session.execute(select(User.id, User.display_name)).all())
         return KeyPerson.officer_id, officers
     raise ValueError(f"unknown grouping {by!r}")
+
+
+def _sort_key(by: str, names: dict[Any, str]) -> Any:
+    """Townships in the official order of their codes (城关镇 first), officers by name; the unnamed last."""
+    if by == "town":
+        return lambda k: (k is None or k == "", str(k or ""))
+    return lambda k: (k is None, names.get(k, str(k)))
 
 
 def statistics(session: Session, actor: Actor, by: str, *, include_removed: bool = False) -> StatTable:
@@ -178,7 +189,7 @@ def statistics(session: Session, actor: Actor, by: str, *, include_removed: bool
     if not include_removed and by != "status":
         stmt = stmt.where(KeyPerson.status.in_(SUPERVISED))
     found = {row[0]: [int(x or 0) for x in row[1:]] for row in session.execute(stmt)}
-    order = list(names) if by in ("level", "status") else sorted(found, key=lambda k: names.get(k, str(k)))
+    order = list(names) if by in ("level", "status", "category") else sorted(found, key=_sort_key(by, names))
     rows: list[tuple[Any, ...]] = []
     totals = [0] * (len(LEVELS) + 3)
     for key in order:

@@ -8,9 +8,11 @@ import time
 import pytest
 from conftest import make_user
 from keyperson_support import NOW, add_keepers, make_world, register
+from sqlalchemy import select
 
 from app.models import db as db_module
 from app.models.db import Database
+from app.models.messaging import SmsMessage
 from app.services import inbox, keyperson_stats, keyperson_visits
 from app.services.change_feed import ChangeListener
 from app.services.keyperson_common import local_date
@@ -49,7 +51,11 @@ def test_a_warning_raised_in_one_client_arrives_in_another(db, desk_b, monkeypat
     assert time.monotonic() - started < 5
     with other.session() as s:
         boss_inbox = inbox.list_for(s, world.boss)
+        cadre_inbox = inbox.list_for(s, world.cadre)
         chart = keyperson_stats.dashboard(s, world.boss, today=local_date(NOW))
+        texts = set(s.execute(select(SmsMessage.phone).where(SmsMessage.entity == "kp_warning")).scalars())
     assert boss_inbox and boss_inbox[0].title == "橙色预警：刘某（城关镇）"
-    assert boss_inbox[0].requires_ack
+    assert boss_inbox[0].requires_ack and cadre_inbox[0].title == boss_inbox[0].title
+    # a text to each of the four keepers and to the responsible supervisor, through the SMS outbox
+    assert texts == {"13800000001", "13800000002", "13800000003", "13800000004", "13900000001"}
     assert chart.daily.by_level["orange"][-1] == 1

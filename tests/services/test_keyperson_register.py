@@ -51,6 +51,7 @@ def test_registration_scores_schedules_links_the_citizen_and_records_history(db,
         d = keyperson_detail.detail(s, world.officer, pid)
     assert d.id_number.startswith("610925") and "*" in d.id_number  # masked in the file
     assert [c.field for c in d.changes][-1] == "登记"
+    assert (d.station, d.officer, d.supervisor) == ("城关派出所", "张警官", "陈所长")  # the file names them
     assert d.level_changes[0].reason.startswith("登记评分")
 
 

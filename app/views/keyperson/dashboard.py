@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models.keyperson_permissions import LEVEL_NAMES, LEVEL_RED, WARNING_LEVELS
@@ -19,6 +19,7 @@ from app.services import keyperson_stats
 from app.views.app_context import AppContext
 from app.views.common.charts import WARNING_COLOURS, BarChart, LineChart, Series
 from app.views.common.run_op import run_op
+from app.views.keyperson.kp_screen import discard
 
 WATCHED = frozenset({"key_person", "kp_warning", "kp_warning_daily"})
 DEBOUNCE_MS = 300
@@ -165,13 +166,14 @@ class KeypersonDashboard(QWidget):
 
     # -- bar clicks open the matching list --------------------------------------------------------------
     def _list_dialog(self, title: str, screen: QWidget) -> QDialog:
+        for closed in [d for d in self.opened if not d.isVisible()]:  # lists closed meanwhile: freed now
+            self.opened.remove(closed)
+            discard(closed)
         dialog = QDialog(self)
         dialog.setObjectName("chart_list_dialog")
         dialog.setWindowTitle(title)
         dialog.resize(1100, 600)
         QVBoxLayout(dialog).addWidget(screen)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda: self.opened.remove(dialog) if dialog in self.opened else None)
         self.opened.append(dialog)
         dialog.show()
         self.list_opened.emit(dialog)

@@ -3,6 +3,11 @@
 Actions the declaration offers but the platform does through its own services (新增 on a list of visits,
 编辑 of a warning, any 删除) are hidden rather than shown disabled; extra actions (签收, 审批, 打印审批表...)
 are added with :meth:`KpListScreen.add_action` and follow the selection and the actor's permissions.
+
+Dialogs: the platform's screens keep one reference per kind of dialog and free the previous one with
+:func:`discard` when they open the next, instead of deleting on close. (Deleting on close while a screen still
+referenced the dialog, or while a slot of its ``finished`` dropped the last reference, crashed the process in
+a later event loop with a double delete: the Bus error another platform hit.)
 """
 
 from __future__ import annotations
@@ -17,8 +22,21 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from app.models.permissions import PERMISSION_NAMES
 from app.services.entity_spec import EntitySpec, Query, Row
 from app.views.app_context import AppContext
+from app.views.common.declared_text import dt
 from app.views.common.entity_screen import EntityScreen
 from app.views.keyperson.level_delegate import colour_columns
+
+
+def discard(dialog: QWidget | None) -> None:
+    """Free a dialog that has served its turn, at once: detached from its parent it belongs to Python and
+    goes with the last reference."""
+    if dialog is None:
+        return
+    try:
+        dialog.close()
+        dialog.setParent(None)
+    except RuntimeError:  # already gone with its parent
+        pass
 
 
 class KpListScreen(EntityScreen):
@@ -73,6 +91,17 @@ class KpListScreen(EntityScreen):
                 action.setToolTip(self.tr("请先在列表中选中一条记录"))
             else:
                 action.setToolTip(action.text())
+
+    @Slot(object)
+    def _show_preview(self, pdf: bytes, title: str = "") -> None:
+        """The PDF preview (the list, or the platform's own report), replacing the previous one."""
+        from app.views.common.pdf_preview_dialog import PdfPreviewDialog
+
+        discard(self.preview_dialog)
+        self.preview_dialog = PdfPreviewDialog(
+            pdf, title or self.tr("{0}名单").format(dt(self.spec.title)), self
+        )
+        self.preview_dialog.open()
 
     def current(self) -> Row | None:
         return self.selected_row()

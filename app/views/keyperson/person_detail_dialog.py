@@ -39,6 +39,7 @@ from app.services import keyperson_detail, keyperson_keepers, keyperson_photos
 from app.services.keyperson_work_specs import KEEPER_SPEC
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op
+from app.views.keyperson.kp_screen import discard
 from app.views.keyperson.level_delegate import LEVEL_BACKGROUND
 from app.views.keyperson.service_form_dialog import ServiceFormDialog
 
@@ -258,7 +259,10 @@ class PersonDetailDialog(QDialog):
                 d.category + (f"，危险性评估 {d.mental_grade} 级" if d.mental_grade is not None else ""),
             ),
             (self.tr("所在地"), f"{d.town}　{d.address}"),
-            (self.tr("责任民警/领导"), f"{d.officer or '未指定'} / {d.supervisor or '未指定'}"),
+            (
+                self.tr("责任单位/民警/领导"),
+                f"{d.station or '未指定派出所'} / {d.officer or '未指定'} / {d.supervisor or '未指定'}",
+            ),
             (self.tr("管控状态"), f"{self.tr(STATUS_NAMES[d.status])}，列管于 {d.registered_on.isoformat()}"),
             (
                 self.tr("走访"),
@@ -369,7 +373,7 @@ class PersonDetailDialog(QDialog):
         return self.detail.keepers[rows[0].row()]
 
     def _open(self, dialog: QDialog) -> QDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        discard(self.child)
         dialog.accepted.connect(self.load)
         self.child = dialog
         dialog.open()

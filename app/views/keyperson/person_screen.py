@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.models.keyperson_permissions import (
@@ -22,7 +22,7 @@ from app.services.keyperson_work_specs import EVENT_SPEC, VISIT_SPEC
 from app.views.app_context import AppContext
 from app.views.common.import_dialog import ImportDialog
 from app.views.common.run_op import run_op
-from app.views.keyperson.kp_screen import KpListScreen
+from app.views.keyperson.kp_screen import KpListScreen, discard
 from app.views.keyperson.service_form_dialog import ServiceFormDialog
 
 
@@ -102,7 +102,6 @@ def tell_outcome(parent: QWidget, result: Any) -> QMessageBox | None:
         )
     box = QMessageBox(QMessageBox.Icon.Information, parent.tr("预警等级变化"), text, parent=parent)
     box.setObjectName("level_changed_box")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
@@ -114,7 +113,7 @@ class KeyPersonScreen(KpListScreen):
         super().__init__(KEY_PERSON_SPEC, ctx, parent, hide=("delete",), settings=settings)
         self.setObjectName("key_person_screen")
         self.detail_dialog: QWidget | None = None
-        self.work_dialog: ServiceFormDialog | None = None
+        self.work_dialog: QWidget | None = None
         self.outcome_box: QMessageBox | None = None
         self.add_action("detail", self.tr("档案详情"), self.open_detail, permission=KP_VIEW)
         self.add_action("visit", self.tr("登记走访"), self.record_visit, permission=KP_VISIT)
@@ -124,10 +123,9 @@ class KeyPersonScreen(KpListScreen):
 
     # -- the generic actions, through the platform's services ---------------------------------------------
     def _open_form(self, ident: int | None) -> Any:
+        discard(self.form_dialog)
         dialog = person_form(self.ctx, self, ident)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
-        dialog.finished.connect(self._form_closed)
         self.form_dialog = dialog
         dialog.open()
         return dialog
@@ -142,12 +140,15 @@ class KeyPersonScreen(KpListScreen):
     def import_excel(self) -> None:
         if not self.permitted("import"):
             return
+        discard(self.import_dialog)
         dialog = KeyPersonImportDialog(KEY_PERSON_IMPORT_SPEC, self.actor, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda result: self._changed(frozenset(getattr(result, "tables", ()) or ())))
-        dialog.finished.connect(self._import_closed)
+        dialog.imported.connect(self._imported)
         self.import_dialog = dialog
         dialog.open()
+
+    @Slot(object)
+    def _imported(self, result: Any) -> None:
+        self._changed(frozenset(getattr(result, "tables", ()) or ()))
 
     # -- the platform's actions -----------------------------------------------------------------------------
     def open_detail(self, ident: int | None = None) -> QWidget | None:
@@ -157,36 +158,46 @@ class KeyPersonScreen(KpListScreen):
         ident = ident if isinstance(ident, int) else (row.id if row else None)
         if ident is None:
             return None
+        discard(self.detail_dialog)
         dialog = PersonDetailDialog(self.ctx, ident, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail_dialog = dialog
         dialog.open()
         return dialog
 
-    def _work(self, dialog: ServiceFormDialog) -> ServiceFormDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda saved: self._changed(frozenset({"key_person"}), select=self._sel_id()))
-        dialog.accepted.connect(lambda: self._told(dialog.result))
+    def _work(self, dialog: QWidget) -> Any:
+        """Open a dialog of daily work, freeing the previous one."""
+        discard(self.work_dialog)
         self.work_dialog = dialog
-        dialog.open()
+        dialog.open()  # type: ignore[attr-defined]
         return dialog
+
+    def _work_form(self, dialog: ServiceFormDialog) -> ServiceFormDialog:
+        dialog.saved.connect(self._work_saved)
+        dialog.submitted.connect(self._told)
+        return self._work(dialog)  # type: ignore[no-any-return]
+
+    @Slot()
+    def _work_saved(self) -> None:
+        self._changed(frozenset({"key_person"}), select=self._sel_id())
 
     def _sel_id(self) -> int | None:
         row = self.selected_row()
         return row.id if row else None
 
+    @Slot(object)
     def _told(self, result: Any) -> None:
+        discard(self.outcome_box)
         self.outcome_box = tell_outcome(self, result)
 
     @Slot()
     def record_visit(self) -> ServiceFormDialog | None:
         row = self.selected_row()
-        return self._work(visit_form(self.ctx, self, row.id, row.label)) if row else None
+        return self._work_form(visit_form(self.ctx, self, row.id, row.label)) if row else None
 
     @Slot()
     def record_event(self) -> ServiceFormDialog | None:
         row = self.selected_row()
-        return self._work(event_form(self.ctx, self, row.id, row.label)) if row else None
+        return self._work_form(event_form(self.ctx, self, row.id, row.label)) if row else None
 
     @Slot()
     def override_level(self) -> QWidget | None:
@@ -196,11 +207,8 @@ class KeyPersonScreen(KpListScreen):
         if row is None:
             return None
         dialog = LevelOverrideDialog(self.ctx, row.id, row.label, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.done_changed.connect(lambda: self._changed(frozenset({"key_person"}), select=row.id))
-        self.work_dialog = dialog  # type: ignore[assignment]
-        dialog.open()
-        return dialog
+        dialog.done_changed.connect(self._work_saved)
+        return self._work(dialog)  # type: ignore[no-any-return]
 
     @Slot()
     def request_removal(self) -> QWidget | None:
@@ -209,8 +217,4 @@ class KeyPersonScreen(KpListScreen):
         row = self.selected_row()
         if row is None:
             return None
-        dialog = RemovalRequestDialog(self.ctx, row.id, row.label, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.work_dialog = dialog  # type: ignore[assignment]
-        dialog.open()
-        return dialog
+        return self._work(RemovalRequestDialog(self.ctx, row.id, row.label, self))  # type: ignore[no-any-return]

@@ -31,6 +31,7 @@ from app.models.keyperson_permissions import (
 from app.services import keyperson_removal, keyperson_removal_form
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op
+from app.views.keyperson.kp_screen import discard
 
 
 def print_form(parent: QWidget, ctx: AppContext, request_id: int, keep: list[Any]) -> None:
@@ -47,11 +48,12 @@ def print_form(parent: QWidget, ctx: AppContext, request_id: int, keep: list[Any
     def show(pdf: bytes) -> None:
         from app.views.common.pdf_preview_dialog import PdfPreviewDialog
 
+        for previous in [k for k in keep if isinstance(k, PdfPreviewDialog)]:  # one preview at a time
+            keep.remove(previous)
+            discard(previous)
         dialog = PdfPreviewDialog(pdf, parent.tr("撤管审批表"), parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         parent.setProperty("last_pdf_size", len(pdf))
         keep.append(dialog)
-        dialog.finished.connect(lambda: keep.remove(dialog) if dialog in keep else None)
         dialog.open()
 
     op = run_op(parent, work).success(show)
@@ -92,8 +94,8 @@ class RemovalApprovalDialog(QDialog):
         self.print_button.setEnabled(ctx.actor.can(KP_PRINT))
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
-        self.approve_button.clicked.connect(lambda: self.decide(True))
-        self.reject_button.clicked.connect(lambda: self.decide(False))
+        self.approve_button.clicked.connect(self.approve)
+        self.reject_button.clicked.connect(self.refuse)
         self.print_button.clicked.connect(self.print_form)
         form = QFormLayout()
         form.addRow(self.tr("审批意见"), self.opinion)
@@ -155,6 +157,14 @@ class RemovalApprovalDialog(QDialog):
         self.opinion.setReadOnly(not allowed)
         if own and pending:
             self.message.setText(self.tr("这是您本人提出的申请，须由另一名有审批权限的领导审批。"))
+
+    @Slot()
+    def approve(self) -> None:
+        self.decide(True)
+
+    @Slot()
+    def refuse(self) -> None:
+        self.decide(False)
 
     def decide(self, approve: bool) -> None:
         actor, rid, opinion = self.ctx.actor, self.request_id, self.opinion.toPlainText()

@@ -48,6 +48,7 @@ def _table(rows: int, headers: list[str], name: str) -> QTableWidget:
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)  # compact rows: all fit
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     return table
@@ -106,11 +107,12 @@ class RulesScreen(QWidget):
         head.addWidget(QLabel(title, self), 1)
         if rows:
             for name, text, slot in (
-                (f"add_{rows}", self.tr("添加"), lambda: self._add_row(table)),
-                (f"remove_{rows}", self.tr("删除"), lambda: self._remove_row(table)),
+                (f"add_{rows}", self.tr("添加"), self._add_row),
+                (f"remove_{rows}", self.tr("删除"), self._remove_row),
             ):
                 button = QPushButton(text, self)
                 button.setObjectName(name)
+                button.setProperty("table", table.objectName())
                 button.setEnabled(self.ctx.actor.can(KP_RULES))
                 button.clicked.connect(slot)
                 head.addWidget(button)
@@ -118,8 +120,13 @@ class RulesScreen(QWidget):
         box.addWidget(table, 1)
         return box
 
-    @staticmethod
-    def _add_row(table: QTableWidget) -> None:
+    def _sender_table(self) -> QTableWidget:
+        """The table of the 添加/删除 button just clicked."""
+        return self.findChild(QTableWidget, str(self.sender().property("table")))  # type: ignore[return-value]
+
+    @Slot()
+    def _add_row(self) -> None:
+        table = self._sender_table()
         row = table.rowCount()
         table.insertRow(row)
         for c in range(table.columnCount()):
@@ -127,8 +134,9 @@ class RulesScreen(QWidget):
         table.setCurrentCell(row, 0)  # typing goes straight into the new row's first cell
         table.scrollToItem(table.item(row, 0))
 
-    @staticmethod
-    def _remove_row(table: QTableWidget) -> None:
+    @Slot()
+    def _remove_row(self) -> None:
+        table = self._sender_table()
         row = table.currentRow()
         if row >= 0:
             table.removeRow(row)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.services.context import Actor
@@ -23,6 +23,8 @@ Submit = Callable[[Any, dict[str, Any], int | None, int], Any]
 
 
 class ServiceFormDialog(EntityFormDialog):
+    submitted = Signal(object)  # the service's whole result (a visit's Recorded: with the level outcome)
+
     def __init__(
         self,
         spec: EntitySpec,
@@ -62,4 +64,5 @@ class ServiceFormDialog(EntityFormDialog):
     @Slot(object)
     def _submitted(self, result: Any) -> None:
         self.result = result
+        self.submitted.emit(result)
         self._saved(getattr(result, "saved", result))

@@ -25,6 +25,7 @@ from app.models.keyperson_permissions import KP_EXPORT, KP_PRINT
 from app.services import keyperson_stats
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op
+from app.views.keyperson.kp_screen import discard
 
 
 class StatisticsScreen(QWidget):
@@ -120,10 +121,9 @@ class StatisticsScreen(QWidget):
     def _show_preview(self, pdf: bytes) -> None:
         from app.views.common.pdf_preview_dialog import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(pdf, self.data.title, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = dialog
-        dialog.open()
+        discard(self.preview)
+        self.preview = PdfPreviewDialog(pdf, self.data.title, self)
+        self.preview.open()
 
     @Slot()
     def choose_export(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.core.errors import DomainError
@@ -28,7 +28,7 @@ from app.services.keyperson_work_specs import (
 )
 from app.views.app_context import AppContext
 from app.views.common.run_op import run_op, show_error
-from app.views.keyperson.kp_screen import KpListScreen
+from app.views.keyperson.kp_screen import KpListScreen, discard
 
 
 def _now() -> datetime:
@@ -77,6 +77,7 @@ class WarningScreen(_WorkScreen):
         row = self.selected_row()
         if row is None:
             return None
+        discard(self.note_dialog)
         dialog = QInputDialog(self)
         dialog.setObjectName("handle_warning")
         dialog.setWindowTitle(self.tr("处置预警"))
@@ -91,7 +92,6 @@ class WarningScreen(_WorkScreen):
                 self.tr("已处置"),
             )
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.note_dialog = dialog
         dialog.open()
         return dialog
@@ -118,12 +118,16 @@ class RemovalScreen(_WorkScreen):
         ident = ident if isinstance(ident, int) else (row.id if row else None)
         if ident is None:
             return None
+        discard(self.approval_dialog)
         dialog = RemovalApprovalDialog(self.ctx, ident, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.decided.connect(lambda _i: self._changed(frozenset({"kp_removal_request"}), select=ident))
+        dialog.decided.connect(self._decided)
         self.approval_dialog = dialog
         dialog.open()
         return dialog
+
+    @Slot(object)
+    def _decided(self, info: Any) -> None:
+        self._changed(frozenset({"kp_removal_request"}), select=info.id)
 
     @Slot()
     def print_form(self) -> None:
@@ -158,12 +162,18 @@ class InspectionScreen(_WorkScreen):
         row = self.selected_row()
         if row is None:
             return None
+        discard(self.inspect_dialog)
         dialog = InspectionDialog(self.ctx, row.id, row.values.get("person_name") or "", self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._changed(frozenset({"kp_inspection"}), select=row.id))
+        dialog.accepted.connect(self._inspected)
         self.inspect_dialog = dialog
         dialog.open()
         return dialog
+
+    @Slot()
+    def _inspected(self) -> None:
+        self._changed(
+            frozenset({"kp_inspection"}), select=getattr(self.inspect_dialog, "inspection_id", None)
+        )
 
     @Slot()
     def print_assessment(self, start: date | None = None, end: date | None = None) -> None:
@@ -178,7 +188,8 @@ class InspectionScreen(_WorkScreen):
             data = keyperson_inspections.assessment(s, actor, start=start, end=end)
             return render_assessment(data, printed_by=actor.display_name)
 
-        self._keep(run_op(self, work).success(self._show_preview))
+        title = self.tr("重点人员管控考核报告")
+        self._keep(run_op(self, work).success(lambda pdf: self._show_preview(pdf, title)))
 
 
 class VisitScreen(_WorkScreen):
