@@ -420,3 +420,25 @@ def test_wrong_second_factor_codes_lock_the_role_in_the_server(site: Site) -> No
         users.unlock(s, site.admin, site.officer_b.user_id)
     with pytest.raises(second_factor.SecondFactorRequired):
         RoleAuthenticator(site.url).login("liujing", PASSWORD)
+
+
+def test_the_command_provisions_and_sets_a_password_and_refuses_sqlite(
+    site: Site, tmp_path, capsys, monkeypatch
+) -> None:
+    from io import StringIO
+
+    from app import cli
+
+    owner_url = site.owner.url.render_as_string(hide_password=False)
+    monkeypatch.setattr("sys.stdin", StringIO("Langao-Cli-2026!\n"))
+    assert cli.main(["--db", owner_url, "db", "provision", "--set-password", "wangcun"]) == 0
+    out = capsys.readouterr().out
+    assert "个用户登录角色" in out and "已为 wangcun 设置登录密码" in out
+    site.connect(site.world.cadre, "Langao-Cli-2026!").close()
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        site.connect(site.world.cadre, PASSWORD)
+    with site.owner.session() as s:  # back to the module's password for any test that runs later
+        sync_login(s, site.world.cadre.user_id, "wangcun", PASSWORD)  # type: ignore[arg-type]
+    assert cli.main(["--db", f"sqlite:///{tmp_path / 'x.db'}", "db", "upgrade"]) == 0
+    assert cli.main(["--db", f"sqlite:///{tmp_path / 'x.db'}", "db", "provision"]) == 1
+    assert "只有 PostgreSQL 数据库需要配置数据库权限" in capsys.readouterr().err
