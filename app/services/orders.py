@@ -144,7 +144,7 @@ def _recipient_ids(draft: OrderDraft) -> Select[Any]:
         wanted.append(User.unit_id.in_(draft.unit_ids))
     if draft.user_ids:
         wanted.append(User.id.in_(draft.user_ids))
-    return select(User.id, User.unit_id).join(officers, officers.c.id == User.id).where(or_(*wanted))
+    return select(User.id).join(officers, officers.c.id == User.id).where(or_(*wanted))
 
 
 def _deliver(
@@ -178,11 +178,11 @@ def _deliver(
         select(
             literal(order.id).label("order_id"),
             _M.c.user_id,
-            people.c.unit_id,
+            User.unit_id,
             _M.c.id,
             literal(0).label("reminders"),
         )
-        .select_from(_M.join(people, people.c.id == _M.c.user_id))
+        .select_from(_M.join(User, User.id == _M.c.user_id))
         .where(_M.c.entity == INBOX_ENTITY, _M.c.entity_id == str(order.id), _M.c.requires_ack.is_(True))
     )
     session.execute(

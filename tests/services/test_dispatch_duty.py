@@ -39,6 +39,23 @@ def test_an_officer_sets_his_own_status_and_the_time_in_it_counts_from_then(db, 
     assert board(db, staff).counts[DUTY_PATROL] == 1
 
 
+def test_after_a_status_change_only_the_rows_that_moved_are_read_again(db, staff):
+    shown = {r.user_id: r.version for r in board(db, staff).rows}
+    with db.session() as s:
+        duty_board.set_status(s, staff.wang, [staff.wang.user_id], DUTY_PATROL, note="老街", now=T0)
+        duty_board.set_status(s, staff.dispatcher, [staff.zhao.user_id], DUTY_STANDBY, now=T0)
+        moved = duty_board.changes(s, staff.dispatcher, shown, now=T0)
+    assert {(r.name, r.status) for r in moved.rows} == {("王警官", DUTY_PATROL), ("赵警官", DUTY_STANDBY)}
+    shown.update({r.user_id: r.version for r in moved.rows})
+    with db.session() as s:
+        assert duty_board.changes(s, staff.dispatcher, shown, now=T0).rows == ()
+        duty_board.set_status(s, staff.wang, [staff.wang.user_id], DUTY_ON, now=T0 + timedelta(minutes=5))
+        again = duty_board.changes(s, staff.dispatcher, shown, unit_id=staff.zuolong, now=T0)
+    assert again.rows == ()  # 王警官 is not in 佐龙's board
+    with pytest.raises(PermissionDenied), db.session() as s:
+        duty_board.changes(s, staff.wang, shown)
+
+
 def test_only_a_dispatcher_sets_someone_elses_status(db, staff):
     with pytest.raises(PermissionDenied), db.session() as s:
         duty_board.set_status(s, staff.wang, [staff.li.user_id], DUTY_STANDBY)

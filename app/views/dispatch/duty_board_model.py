@@ -8,6 +8,7 @@ does it reset. The time in status ticks with :meth:`tick`, which repaints that o
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
@@ -83,13 +84,28 @@ class DutyBoardModel(QAbstractTableModel):
             self.endResetModel()
             self.last_changed_rows = len(self.rows)
             return
+        self._replace(new)
+
+    def apply_changes(self, board: Board) -> None:
+        """Only some officers' rows (:func:`app.services.duty_board.changes`): update those in place."""
+        self.now = board.at
+        self._replace({r.user_id: r for r in board.rows if r.user_id in self._pos})
+
+    def counts(self) -> Counter[str]:
+        return Counter(r.status for r in self.rows)
+
+    def shown_versions(self) -> dict[int, int]:
+        return {r.user_id: r.version for r in self.rows}
+
+    def _replace(self, new: dict[int, BoardRow]) -> None:
         changed = []
-        for i, old in enumerate(self.rows):
-            row = new[old.user_id]
-            if row != old:
+        for uid, row in new.items():
+            i = self._pos[uid]
+            if row != self.rows[i]:
                 self.rows[i] = row
                 self._texts[i] = None
                 changed.append(i)
+        changed.sort()
         self.last_changed_rows = len(changed)
         last = len(Col) - 1
         start = prev = None

@@ -7,6 +7,8 @@ are coalesced: a change arriving while a read is under way causes exactly one mo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +45,7 @@ class DutyBoardView(QWidget):
         self.setObjectName("duty_board")
         self._in_flight = False
         self._again = False
+        self._again_full = False
         self.unit = QComboBox(self)
         self.unit.setObjectName("unit_filter")
         self.unit.addItem(self.tr("全部单位"), None)
@@ -131,35 +134,55 @@ class DutyBoardView(QWidget):
 
     @Slot(object)
     def _changed(self, tables: frozenset[str]) -> None:
-        if duty_board.TABLES & set(tables):
+        touched = duty_board.TABLES & set(tables)
+        if touched == {"duty_status"} and self.model.rows:
+            self.reload(only_changes=True)  # statuses only: read just the rows that moved
+        elif touched:
             self.reload()
 
     @Slot()
-    def reload(self) -> None:
+    def reload(self, only_changes: bool = False) -> None:
         if self._in_flight:
             self._again = True
+            self._again_full = self._again_full or not only_changes
             return
         self._in_flight = True
         actor, unit_id = self.ctx.actor, self.unit.currentData()
-        run_op(self, lambda s: duty_board.board(s, actor, unit_id=unit_id)).success(self._loaded).failure(
-            lambda _exc: self._done(), show_dialog=True
-        ).start()
+        if only_changes:
+            shown = self.model.shown_versions()
+            op = run_op(self, lambda s: duty_board.changes(s, actor, shown, unit_id=unit_id))
+            op = op.success(self._changes_loaded)
+        else:
+            op = run_op(self, lambda s: duty_board.board(s, actor, unit_id=unit_id)).success(self._loaded)
+        op.failure(lambda _exc: self._done(), show_dialog=True).start()
 
     def _loaded(self, board: Board) -> None:
         self.show_board(board)
         self._done()
 
+    def _changes_loaded(self, board: Board) -> None:
+        self.show_changes(board)
+        self._done()
+
     def _done(self) -> None:
         self._in_flight = False
         if self._again:  # changes arrived while reading: read once more
-            self._again = False
-            self.reload()
+            full, self._again, self._again_full = self._again_full, False, False
+            self.reload(only_changes=not full)
 
     def show_board(self, board: Board) -> None:
         self.model.apply(board)
+        self._show_counts(board.counts, len(board.rows))
+
+    def show_changes(self, board: Board) -> None:
+        """Some officers' rows (:func:`app.services.duty_board.changes`); the counts follow from the model."""
+        self.model.apply_changes(board)
+        self._show_counts(self.model.counts(), len(self.model.rows))
+
+    def _show_counts(self, counts: Mapping[str, int], total: int) -> None:
         for status, tile in self.tiles.items():
-            tile.setText(f"{tr(DUTY_NAMES[status])}\n{board.counts.get(status, 0)}")
-        self.total.setText(self.tr("共 {0} 人").format(len(board.rows)))
+            tile.setText(f"{tr(DUTY_NAMES[status])}\n{counts.get(status, 0)}")
+        self.total.setText(self.tr("共 {0} 人").format(total))
         self.refreshed.emit()
 
     def selected_rows(self) -> list[BoardRow]:
