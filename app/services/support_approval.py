@@ -196,6 +196,21 @@ def sign(
     obj.updated_by = actor.username
 
 
+def sign_only(
+    session: Session,
+    actor: Actor,
+    obj: Any,
+    stage: Stage,
+    approve: bool,
+    opinion: str,
+    now: datetime,
+    extra: Mapping[str, Any],
+) -> str:
+    """The decision of a one-stage flow that does nothing more than sign (expenses, overtime)."""
+    sign(obj, actor, approve, opinion, now)
+    return str(obj.status)
+
+
 def decide(
     session: Session,
     actor: Actor,

@@ -3,8 +3,6 @@ another person. Statistics sum approved claims by category."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +11,6 @@ from sqlalchemy.orm import Session
 from app.models.support_base import APPROVED, PENDING, REJECTED, WITHDRAWN
 from app.models.support_claims import SupportExpense
 from app.models.support_permissions import EXPENSE
-from app.services.context import Actor
 from app.services.entity_spec import (
     CHOICE,
     DATE,
@@ -25,7 +22,7 @@ from app.services.entity_spec import (
     Filter,
     register,
 )
-from app.services.support_approval import Flow, Stage, register_flow, sign
+from app.services.support_approval import Flow, Stage, register_flow, sign_only
 from app.services.support_common import (
     approver_fields,
     choices,
@@ -126,20 +123,6 @@ MY_EXPENSE_SPEC = register(
 )
 
 
-def _decide(
-    session: Session,
-    actor: Actor,
-    obj: Any,
-    stage: Stage,
-    approve: bool,
-    opinion: str,
-    now: datetime,
-    extra: Mapping[str, Any],
-) -> str:
-    sign(obj, actor, approve, opinion, now)
-    return str(obj.status)
-
-
 def _summary(session: Session, obj: Any) -> str:
     return f"{CATEGORIES.get(obj.category, obj.category)} {obj.amount} 元：{obj.description[:20]}"
 
@@ -162,7 +145,7 @@ register_flow(
         model=SupportExpense,
         title="经费报销",
         stages=(Stage(PENDING, "审批经费报销"),),
-        decide=_decide,
+        decide=sign_only,
         summary=_summary,
         details=_details,
         status_names=STATUS_NAMES,

@@ -7,9 +7,7 @@ configured hours (``support.leave.hours_per_day``, 8 by default).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +22,7 @@ from app.services import business_settings
 from app.services.context import Actor
 from app.services.entity_spec import DATE, DECIMAL, MULTILINE, EntitySpec, Field, Filter, register
 from app.services.support_access import require_covers, require_scope, unit_of
-from app.services.support_approval import Flow, Stage, register_flow, sign
+from app.services.support_approval import Flow, Stage, register_flow, sign_only
 from app.services.support_common import (
     approver_fields,
     common_filters,
@@ -163,20 +161,6 @@ MY_OVERTIME_SPEC = register(
 )
 
 
-def _decide(
-    session: Session,
-    actor: Actor,
-    obj: Any,
-    stage: Stage,
-    approve: bool,
-    opinion: str,
-    now: datetime,
-    extra: Mapping[str, Any],
-) -> str:
-    sign(obj, actor, approve, opinion, now)
-    return str(obj.status)
-
-
 def _summary(session: Session, obj: Any) -> str:
     return f"{fmt_day(obj.work_date)}加班 {obj.hours} 小时：{obj.reason[:30]}"
 
@@ -199,7 +183,7 @@ register_flow(
         model=SupportOvertime,
         title="加班转调休",
         stages=(Stage(PENDING, "审批加班转调休"),),
-        decide=_decide,
+        decide=sign_only,
         summary=_summary,
         details=_details,
         status_names=STATUS_NAMES,

@@ -188,6 +188,41 @@ def test_statistics_show_charts_and_print_the_report(qtbot, db, staff, show) -> 
     stats.preview_dialog.close()
 
 
+def test_notices_and_polls_are_published_and_ended_from_their_screens(qtbot, db, staff, show) -> None:
+    from app.models.support_notices import SupportNotice
+    from app.services import support_notices
+    from app.views.support.notice_screens import NoticeScreen, PollScreen
+
+    with db.session() as s:
+        notice = entity_service.create(
+            s,
+            staff.leader,
+            support_notices.NOTICE_SPEC,
+            {"title": "冬季防火", "kind": "notice", "body": "……"},
+        ).row.id
+        poll = entity_service.create(
+            s, staff.leader, support_polls.POLL_SPEC, {"title": "伙食意见", "options_text": "满意\n不满意"}
+        ).row.id
+
+    def stored(model, ident):  # type: ignore[no-untyped-def]
+        with db.session() as s:
+            return s.get(model, ident).status
+
+    notices = show(NoticeScreen(ctx_for(db, staff.leader)))
+    for action, status in (("publish", "published"), ("withdraw", "withdrawn")):
+        notices.select_id(notice)
+        qtbot.waitUntil(lambda: notices.actions_by_name[action].isEnabled())  # noqa: B023
+        notices.actions_by_name[action].trigger()
+        qtbot.waitUntil(lambda: stored(SupportNotice, notice) == status)  # noqa: B023
+    polls = show(PollScreen(ctx_for(db, staff.leader)))
+    for action, status in (("publish", "open"), ("close", "closed")):
+        polls.select_id(poll)
+        qtbot.waitUntil(lambda: polls.actions_by_name[action].isEnabled())  # noqa: B023
+        polls.actions_by_name[action].trigger()
+        qtbot.waitUntil(lambda: stored(SupportPoll, poll) == status)  # noqa: B023
+    assert polls.status_label.text() == "已结束征集"
+
+
 def test_a_chart_of_many_units_keeps_the_largest_and_sums_the_rest(qtbot) -> None:
     """Thirteen units side by side in a third of the screen would overwrite each other's names."""
     from app.views.common.charts import BarChart, Series

@@ -13,12 +13,13 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.dispatch_duty import DUTY_NAMES
 from app.services.duty_board import Board, BoardRow
 from app.views.dispatch.formatting import STATUS_COLORS, duration, tr, when
+from app.views.dispatch.row_table_model import RowTableModel
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -57,13 +58,15 @@ _TINTS = {status: QBrush(_tint(color)) for status, color in STATUS_COLORS.items(
 _INKS = {status: QBrush(color) for status, color in STATUS_COLORS.items()}
 
 
-class DutyBoardModel(QAbstractTableModel):
+class DutyBoardModel(RowTableModel):
     """Rows in display order; a change finds its row through ``user_id`` and repaints only that row.
 
     Cell texts are computed once per row and kept until the row changes (the view asks ``data()`` for
     several roles of every visible cell on each paint). Sorting happens here (2,000 rows sort in a few
     milliseconds) and is kept while rows update in place, so a watched row never jumps away by itself.
     """
+
+    headers = tuple(HEADERS[c] for c in Col)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -150,23 +153,6 @@ class DutyBoardModel(QAbstractTableModel):
 
     def row_of(self, user_id: int) -> int:
         return self._pos.get(user_id, -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Col)
-        ):
-            return tr(HEADERS[Col(section)])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r = index.row()

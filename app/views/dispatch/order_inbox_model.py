@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.models.dispatch_order import ORDER_KINDS, PRIORITY_NAMES
 from app.services.order_receipts import InboxOrder
 from app.views.dispatch.formatting import PRIORITY_COLORS, tr, when
+from app.views.dispatch.row_table_model import RowTableModel
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -38,7 +39,9 @@ HEADERS = {
 }
 
 
-class OrderInboxModel(QAbstractTableModel):
+class OrderInboxModel(RowTableModel):
+    headers = tuple(HEADERS[c] for c in Col)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[InboxOrder] = []
@@ -60,23 +63,6 @@ class OrderInboxModel(QAbstractTableModel):
 
     def row_of(self, order_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.order_id == order_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Col)
-        ):
-            return tr(HEADERS[Col(section)])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -37,25 +37,11 @@ class NoticeScreen(SupportScreen):
 
     @Slot()
     def publish(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            actor = self.actor
-            self.run_service(
-                lambda s: support_notices.publish(s, actor, row.id, row.version),
-                self.tr("已发布"),
-                select=row.id,
-            )
+        self.run_on_selected(support_notices.publish, self.tr("已发布"))
 
     @Slot()
     def withdraw(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            actor = self.actor
-            self.run_service(
-                lambda s: support_notices.withdraw(s, actor, row.id, row.version),
-                self.tr("已撤回"),
-                select=row.id,
-            )
+        self.run_on_selected(support_notices.withdraw, self.tr("已撤回"))
 
     @Slot()
     def show_receipts(self) -> None:
@@ -101,25 +87,11 @@ class PollScreen(SupportScreen):
 
     @Slot()
     def publish(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            actor = self.actor
-            self.run_service(
-                lambda s: support_polls.open_poll(s, actor, row.id, row.version),
-                self.tr("已发布，开始征集"),
-                select=row.id,
-            )
+        self.run_on_selected(support_polls.open_poll, self.tr("已发布，开始征集"))
 
     @Slot()
     def close_poll(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            actor = self.actor
-            self.run_service(
-                lambda s: support_polls.close_poll(s, actor, row.id, row.version),
-                self.tr("已结束征集"),
-                select=row.id,
-            )
+        self.run_on_selected(support_polls.close_poll, self.tr("已结束征集"))
 
     @Slot()
     def show_results(self) -> None:

@@ -120,6 +120,13 @@ class SupportScreen(EntityScreen):
             else:
                 action.setToolTip(action.text())
 
+    def run_on_selected(self, step: Callable[[Any, Actor, int, int], Any], done_text: str) -> None:
+        """A step on the selected record (publish, close, withdraw…): ``step(session, actor, id, version)``."""
+        row = self.selected_row()
+        if row is not None:
+            actor, ident, version = self.actor, row.id, row.version
+            self.run_service(lambda s: step(s, actor, ident, version), done_text, select=ident)
+
     def run_service(
         self, fn: Callable[[Any], Any], done_text: str = "", *, select: int | None = None
     ) -> None:
