@@ -26,6 +26,9 @@ _HALF_WIDTH_ALL: dict[int, int] = {code: code - _FULL_WIDTH_OFFSET for code in r
 _HALF_WIDTH_ALL[_IDEOGRAPHIC_SPACE] = ord(" ")
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Control characters no one types (NUL, escape, ...; tab and line breaks are white space, handled below):
+# invisible in a form, and PostgreSQL refuses NUL in text outright.
+_ZERO_WIDTH.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))
 _SPACES = re.compile(r"[^\S\n]+")  # any Unicode whitespace (incl. U+3000, U+00A0) except line breaks
 _ALL_SPACES = re.compile(r"\s+")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -74,6 +77,11 @@ def normalize_text(
     else:
         text = _ALL_SPACES.sub(" ", text).strip()
     return text or None
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without invisible junk (zero-width and control characters): for search boxes."""
+    return text.translate(_ZERO_WIDTH)
 
 
 def normalize_name(value: Any) -> str | None:

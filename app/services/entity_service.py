@@ -41,7 +41,13 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from app.core.errors import ConflictError, DomainError, NotFound, PermissionDenied, ValidationError
 from app.core.masking import is_masked, mask_id_number, mask_phone
-from app.core.normalize import normalize_id_number, normalize_phone, normalize_text, parse_date
+from app.core.normalize import (
+    normalize_id_number,
+    normalize_phone,
+    normalize_text,
+    parse_date,
+    strip_controls,
+)
 from app.core.validators import check_id_number, check_landline, check_mobile
 from app.models.accounts import User
 from app.models.base import utcnow
@@ -177,8 +183,9 @@ def _is_blank(value: Any) -> bool:
 
 def _filtered(session: Session, actor: Actor, spec: EntitySpec, query: Query) -> Select[Any]:
     stmt = _base(session, actor, spec)
-    if spec.search is not None and query.text and query.text.strip():
-        stmt = spec.search(stmt, query.text)
+    words = strip_controls(query.text or "")
+    if spec.search is not None and words.strip():
+        stmt = spec.search(stmt, words)
     by_name = {f.name: f for f in spec.filters}
     for name, value in query.filters.items():
         flt = by_name.get(name)
@@ -705,6 +712,13 @@ def _to_int(raw: Any) -> int | None:
 
 
 def _to_decimal(raw: Any) -> Decimal | None:
+    value = _parse_decimal(raw)
+    if value is not None and not value.is_finite():  # NaN, Infinity: no amount, and NaN breaks comparisons
+        raise ValueError(f"“{str(raw)[:20]}”不是有效的数字")
+    return value
+
+
+def _parse_decimal(raw: Any) -> Decimal | None:
     if isinstance(raw, bool):
         raise ValueError("请填写数字")
     if isinstance(raw, int | Decimal):
@@ -878,8 +892,9 @@ def clean_values(
             errors[f.name] = message
     if check_unique:
         errors.update(_unique_errors(session, spec, values, record_id, skip=set(errors)))
-    if spec.check is not None:
-        for name, message in spec.check(session, values).items():
+    if spec.check is not None:  # cross-field rules see only values that passed their own checks
+        passed = {name: (None if name in errors else value) for name, value in values.items()}
+        for name, message in spec.check(session, passed).items():
             errors.setdefault(name, message)
     return values, errors
 
