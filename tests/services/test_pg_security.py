@@ -233,6 +233,22 @@ def test_nobody_reads_password_hashes_or_raises_their_own_rights(site: Site) -> 
         refused(clerk, "SELECT name FROM key_person")
 
 
+def test_an_administrator_cannot_make_an_account_both_administrator_and_auditor(site: Site) -> None:
+    with site.connect(site.admin) as admin:
+        refused(
+            admin,
+            f"INSERT INTO user_role (user_id, role_id) SELECT {site.admin.user_id}, id FROM role WHERE code = 'auditor'",
+            errors.CheckViolation,
+        )
+        admin.execute(  # another role is the administrator's to give (the positive control)
+            f"INSERT INTO user_role (user_id, role_id) SELECT {site.clerk.user_id}, id FROM role WHERE code = 'publicity'"
+        )
+        admin.execute(
+            f"DELETE FROM user_role WHERE user_id = {site.clerk.user_id} "
+            "AND role_id = (SELECT id FROM role WHERE code = 'publicity')"
+        )
+
+
 def test_an_officer_sees_and_writes_only_the_key_persons_of_their_station(site: Site) -> None:
     with site.connect(site.world.officer) as a:
         assert [r[0] for r in a.execute("SELECT id FROM key_person")] == [site.person_a]
@@ -322,7 +338,9 @@ def test_per_user_login_the_services_run_under_the_users_own_role(site: Site) ->
         info = keyperson_removal.decide(s, boss, site.removal, approve=False, opinion="材料不全，暂不撤管",
                                         now=NOW + timedelta(hours=3))  # fmt: skip
     assert info.status == "rejected"
-    listener = ChangeListener(auth.db)  # the supervisor's change feed: LISTEN and change_log, as their own role
+    listener = ChangeListener(
+        auth.db
+    )  # the supervisor's change feed: LISTEN and change_log, as their own role
     assert listener.connected
     clerk_auth = RoleAuthenticator(site.url)  # an intake by the clerk: citizen, item, events, figures, texts
     clerk = clerk_auth.login("clerk1", PASSWORD)
@@ -333,7 +351,9 @@ def test_per_user_login_the_services_run_under_the_users_own_role(site: Site) ->
     assert item.id and item.status
     batch = listener.wait(10)
     listener.close()
-    assert batch is not None and "service_item" in batch.tables and f"service_item:{item.id}" in batch.entity_ids
+    assert (
+        batch is not None and "service_item" in batch.tables and f"service_item:{item.id}" in batch.entity_ids
+    )
     officer_auth = RoleAuthenticator(site.url)
     officer_auth.login("zhangjing", PASSWORD)
     with officer_auth.db.session() as s:

@@ -12,7 +12,7 @@ migrations, sweeps and demo loads and could drop a trigger anyway, is trusted.
 from __future__ import annotations
 
 from app.models.keyperson_permissions import KP_RULES
-from app.models.permissions import USERS_MANAGE
+from app.models.permissions import ADMIN, AUDITOR, USERS_MANAGE
 from app.services.item_workflow import HANDLING_STEPS
 from app.services.pg_security.naming import ALL_USERS, GROUP_PREFIX, LOGIN_PREFIX
 
@@ -162,7 +162,21 @@ ACCOUNT_GUARD = (
     "END IF; "
     "RETURN NULL; END $$",
 )
-FUNCTIONS = FUNCTIONS + (ACCOUNT_GUARD,)
+SEPARATION_OF_DUTIES = (
+    "jw_separation_of_duties()",
+    # Whoever manages users may not also be the one who reads and vouches for the audit trail (users.py
+    # refuses it too); here it holds for a direct INSERT into user_role as well.
+    "CREATE OR REPLACE FUNCTION jw_separation_of_duties() RETURNS trigger "
+    f"LANGUAGE plpgsql {_DEFINER} AS $$ "
+    "BEGIN "
+    "IF (SELECT count(DISTINCT r.code) FROM user_role ur JOIN role r ON r.id = ur.role_id "
+    f"    WHERE ur.user_id = NEW.user_id AND r.code IN ('{ADMIN}', '{AUDITOR}')) > 1 THEN "
+    "  RAISE EXCEPTION 'user %: administrator and auditor are never the same account', NEW.user_id "
+    "    USING ERRCODE = 'check_violation'; "
+    "END IF; "
+    "RETURN NULL; END $$",
+)
+FUNCTIONS = FUNCTIONS + (ACCOUNT_GUARD, SEPARATION_OF_DUTIES)
 
 # Row-level security: (table, policy name, command, USING, WITH CHECK or None for the same).
 _ME = "(SELECT public.jw_current_user_id())"
@@ -187,6 +201,7 @@ POLICIES: tuple[tuple[str, str, str, str], ...] = (
 TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("app_user", "jw_account_guard", "BEFORE UPDATE", "jw_account_guard()"),
     ("app_user", "jw_account_login", "AFTER UPDATE", "jw_account_guard()"),
+    ("user_role", "jw_separation_of_duties", "AFTER INSERT OR UPDATE", "jw_separation_of_duties()"),
     (
         "kp_removal_request",
         "jw_signed",
