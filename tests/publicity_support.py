@@ -6,6 +6,7 @@ import re
 import subprocess
 from datetime import date
 
+import pytest
 from conftest import make_user
 from sqlalchemy import select
 
@@ -98,3 +99,35 @@ def rendered_dom(html: str, tmp_path) -> str:
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
     return out.stdout
+
+
+# --- the GUI tests' shared fixtures (import them into the test module to use them) -------------------------
+
+
+@pytest.fixture(autouse=True)
+def quiet_workers(qtbot, db):
+    """Lists read in their own pool and compute anchors a moment after showing: let them finish before the
+    database of the test goes away."""
+    from app.views.common import entity_table_model
+
+    yield
+    qtbot.wait(entity_table_model.ANCHOR_DELAY_MS + 100)
+    entity_table_model.wait_for_workers()
+
+
+@pytest.fixture
+def setup(db, sync_ops):
+    """(departments, publicity officer, supervisor A, supervisor B), with background ops run at once."""
+    u = units(db)
+    writer, boss, other = people(db)
+    return u, writer, boss, other
+
+
+def ctx_for(db, actor):
+    """A session context whose ops report their changes on its own signals (as the main window's feed)."""
+    from app.views.app_context import AppContext
+    from app.views.common import run_op
+
+    ctx = AppContext(db, None, actor)  # type: ignore[arg-type]
+    run_op.configure(db, ctx.signals.changed.emit)
+    return ctx

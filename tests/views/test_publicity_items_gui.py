@@ -4,41 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import publicity_support
 import pytest
 from citizen_service_support import type_chinese
 from conftest import make_user
-from publicity_support import approved, form, people, released, units
+from publicity_support import approved, ctx_for, form, released
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from app.models.publicity_item import PublicityItem, PublicityVersion
-from app.views.app_context import AppContext
-from app.views.common import entity_table_model, run_op
 from app.views.publicity import sections
 from app.views.publicity.item_screen import ItemScreen
 
-
-@pytest.fixture(autouse=True)
-def quiet_workers(qtbot, db):
-    """Lists read in their own pool and compute anchors a moment after showing: let them finish before the
-    database of the test goes away."""
-    yield
-    qtbot.wait(entity_table_model.ANCHOR_DELAY_MS + 100)
-    entity_table_model.wait_for_workers()
-
-
-@pytest.fixture
-def setup(db, sync_ops):
-    u = units(db)
-    writer, boss, other = people(db)
-    return u, writer, boss, other
-
-
-def ctx_for(db, actor) -> AppContext:
-    ctx = AppContext(db, None, actor)  # type: ignore[arg-type]
-    run_op.configure(db, ctx.signals.changed.emit)
-    return ctx
+# the shared GUI fixtures (quiet_workers is autouse: lists finish reading before the database goes)
+quiet_workers = publicity_support.quiet_workers
+setup = publicity_support.setup
 
 
 @pytest.fixture

@@ -4,44 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+import publicity_support
 from citizen_service_support import setup_catalogue
-from publicity_support import approved, form, people, released, units
+from publicity_support import approved, ctx_for, form, released
 from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import func, select
 
 from app.models.publicity_release import PublicityRelease
 from app.services import entity_service
 from app.services.service_catalogue import CATALOGUE_SPEC
-from app.views.app_context import AppContext
-from app.views.common import entity_table_model, run_op
 from app.views.publicity.channel_figures_screen import ChannelFiguresScreen
 from app.views.publicity.guide_screen import GuideScreen
 from app.views.publicity.public_figures_screen import PublicFiguresScreen
 from app.views.publicity.release_dialog import ReleaseDialog
 from app.views.publicity.release_screen import ReleaseScreen
 
-
-@pytest.fixture(autouse=True)
-def quiet_workers(qtbot, db):
-    """Lists read in their own pool and compute anchors a moment after showing: let them finish before the
-    database of the test goes away."""
-    yield
-    qtbot.wait(entity_table_model.ANCHOR_DELAY_MS + 100)
-    entity_table_model.wait_for_workers()
-
-
-@pytest.fixture
-def setup(db, sync_ops):
-    u = units(db)
-    writer, boss, other = people(db)
-    return u, writer, boss, other
-
-
-def ctx_for(db, actor) -> AppContext:
-    ctx = AppContext(db, None, actor)  # type: ignore[arg-type]
-    run_op.configure(db, ctx.signals.changed.emit)
-    return ctx
+# the shared GUI fixtures (quiet_workers is autouse: lists finish reading before the database goes)
+quiet_workers = publicity_support.quiet_workers
+setup = publicity_support.setup
 
 
 def click(qtbot, button) -> None:
