@@ -5,63 +5,36 @@ box takes any text without error, SQL and LIKE metacharacters matching only them
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from conftest import make_user
-from fuzz_support import FUZZ, HOSTILE, WRITE_TABLES, form_values, hostile_text, load_all_specs, table_counts
+from fuzz_support import (
+    FUZZ,
+    HOSTILE,
+    check_one_save,
+    form_values,
+    hostile_text,
+    load_all_specs,
+    make_everyone,
+)
 from hypothesis import given
-from sqlalchemy import select
 
-from app.core.errors import DomainError, PermissionDenied
+from app.core.errors import DomainError
 from app.core.normalize import strip_controls
 from app.core.validators import make_id_number
-from app.models.accounts import Role
 from app.models.db import Database
-from app.models.org import Unit
-from app.models.permissions import AUDITOR
-from app.services import entity_service, reference_data, standard_items
-from app.services.context import SYSTEM, Actor
+from app.services import entity_service
+from app.services.context import Actor
 from app.services.entity_spec import EntitySpec, Query
 
 SPECS = load_all_specs()
-CREATABLE = sorted(key for key, spec in SPECS.items() if spec.permissions.get("create"))
 
 
 @pytest.fixture
 def everyone(db: Database) -> Actor:
-    """A station officer holding every role but the auditor's (which excludes the administrator's)."""
-    with db.session() as s:
-        reference_data.load_divisions(s, audited=False)
-        standard_items.load_standard_items(s, SYSTEM)
-        unit = Unit(code="PCS610925100", name="城关派出所", kind="station", town_code="610925100000", updated_by="t")
-        s.add(unit)
-        s.flush()
-        roles = [code for code in s.execute(select(Role.code)).scalars() if code != AUDITOR]
-        unit_id = unit.id
-    return make_user(db, "fuzzer", roles, display_name="全能测试", unit_id=unit_id)
-
-
-def check_one_save(db: Database, table: str, save: Callable[[], Any]) -> str:
-    """Run ``save``; a refusal must leave every count as it was (a permission refusal adds its audit record)."""
-    before = table_counts(db, table, *WRITE_TABLES)
-    try:
-        save()
-    except PermissionDenied:
-        after = table_counts(db, table, *WRITE_TABLES)
-        assert after[table] == before[table] and after["change_log"] == before["change_log"]
-        assert after["audit_record"] - before["audit_record"] <= 1
-        return "denied"
-    except DomainError as exc:
-        assert exc.message(), "a refusal without a message"
-        assert table_counts(db, table, *WRITE_TABLES) == before, f"refused ({exc.code}) but something was written"
-        return "refused"
-    after = table_counts(db, table, *WRITE_TABLES)
-    assert after[table] == before[table] + 1, f"one save wrote {after[table] - before[table]} rows to {table}"
-    assert after["audit_record"] > before["audit_record"], "a save without its audit record"
-    return "saved"
+    return make_everyone(db)
+CREATABLE = sorted(key for key, spec in SPECS.items() if spec.permissions.get("create"))
 
 
 def _fuzz_form(db: Database, actor: Actor, spec: EntitySpec, seen: dict[str, int]) -> None:
