@@ -189,7 +189,8 @@ def forkserver():  # type: ignore[no-untyped-def]
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(os.path.dirname(here))
     saved = os.environ.get("PYTHONPATH")
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (here, root, saved) if p)
+    bench = os.path.join(root, "bench")  # bench_load's desks run here too (tests/faults/test_fault_load_small.py)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (here, root, bench, saved) if p)
     try:
         multiprocessing.forkserver.ensure_running()
     finally:
