@@ -8,7 +8,7 @@ on both backends and from run to run.
 
 One INSERT writes each person complete: score (category, national risk grade and the person's events,
 linearly decayed, by CASE expressions generated from :data:`DEFAULT_RULES`), level, visit interval, due date and
-last contact, through layers of derived tables; no UPDATE rewrites a million rows afterwards. The explanation
+last contact, through materialized layers (CTEs); no UPDATE rewrites a million rows afterwards. The explanation
 is left empty and the next rescoring day approximated (every ~9 days for persons with events, as the default
 decays give); the sweep recomputes both with the real scoring for everyone it touches.
 """
@@ -58,7 +58,7 @@ class Dialect:
     def plus_days(self, day: str, days: str) -> str:
         """``day`` moved by ``days`` (negative: earlier)."""
         if self.pg:
-            return f"(({day}) + ({days}))"
+            return f"(({day}) + CAST({days} AS integer))"
         return f"date({day}, printf('%+d days', {days}))"
 
     def age(self, day: str) -> str:
@@ -83,8 +83,10 @@ class Dialect:
         return f"LEAST({a}, {b})" if self.pg else f"min({a}, {b})"
 
 
-def _case(column: str, mapping: dict[Any, Any], default: Any = "NULL") -> str:
+def _case(column: str, mapping: dict[Any, Any], default: Any = None) -> str:
     def lit(v: Any) -> str:
+        if v is None:
+            return "NULL"
         return f"'{v}'" if isinstance(v, str) else str(v)
 
     whens = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in mapping.items())
@@ -122,27 +124,27 @@ def persons_sql(d: Dialect, persons: int, places: int) -> str:
     points = _case("i % 4", {i: p for i, (_, p) in enumerate(CATEGORIES)}, 0)
     grade_points = f"COALESCE({_case('g', dict(enumerate(rules.mental_grade_points)), 0)}, 0)"
     total = f"{points} + {grade_points} + {_event_worth(d, 0)} + {_event_worth(d, 1)}"
-    scored = f"SELECT i, g, {d.greatest(total, '0')} AS score FROM ({base}) b"
+    scored = f"SELECT i, g, {d.greatest(total, '0')} AS score FROM b"
     th = rules.thresholds
     level = (
         f"CASE WHEN score >= {th['red']} THEN 'red' WHEN score >= {th['orange']} THEN 'orange' "
         f"WHEN score >= {th['yellow']} THEN 'yellow' WHEN score >= {th['blue']} THEN 'blue' ELSE 'none' END"
     )
-    leveled = f"SELECT i, g, score, {level} AS lv FROM ({scored}) s"
+    leveled = f"SELECT i, g, score, {level} AS lv FROM s"
     by_level = _case("lv", dict(rules.visit_days), 60)
     by_grade = _case("g", dict(enumerate(rules.mental_grade_visit_days)), 60)
     interval = (
         f"CASE WHEN g IS NULL THEN {by_level} WHEN lv IN ('none', 'blue') THEN {by_grade} "
         f"ELSE {d.least(by_level, by_grade)} END"
     )
-    timed = f"SELECT i, g, score, lv, {interval} AS iv FROM ({leveled}) l"
+    timed = f"SELECT i, g, score, lv, {interval} AS iv FROM l"
     roll = "((i * 7919) % 1000)"  # 0.5% out of contact for 46-90 days, 3% overdue by 1-10 days
     due = (
         f"CASE WHEN {roll} < 5 THEN {d.plus_days(d.days_before_today('46 + i % 45'), 'iv')} "
         f"WHEN {roll} >= 970 THEN {d.days_before_today('1 + i % 10')} "
         f"ELSE {d.plus_days(d.date(d.today), '1 + i % iv')} END"
     )
-    dated = f"SELECT i, g, score, lv, iv, {due} AS due FROM ({timed}) t"
+    dated = f"SELECT i, g, score, lv, iv, {due} AS due FROM t"
     contact = d.at_hour(d.plus_days("due", "-iv"), "i % 10")
     name = (
         f"substr('{SURNAMES}', 1 + (i * 13) % {len(SURNAMES)}, 1)"
@@ -151,7 +153,13 @@ def persons_sql(d: Dialect, persons: int, places: int) -> str:
     )
     category = _case("i % 4", {i: c for i, (c, _) in enumerate(CATEGORIES)})
     false = "false" if d.pg else "0"
+    # Each layer materialized: a layer inlined into the next repeats its whole expression at every use.
+    layers = ", ".join(
+        f"{name} AS MATERIALIZED ({sql})"
+        for name, sql in (("b", base), ("s", scored), ("l", leveled), ("t", timed), ("x", dated))
+    )
     return (
+        f"WITH {layers} "
         "INSERT INTO key_person (id_number, name, name_pinyin, name_initials, gender, birth_date, aliases, phone, "
         "category_code, mental_grade, household_address, address, town_code, village_code, station_id, "
         "officer_id, supervisor_id, citizen_id, status, registered_on, score, computed_level, level, "
@@ -166,7 +174,7 @@ def persons_sql(d: Dialect, persons: int, places: int) -> str:
         f"'[]', :stamp, CASE WHEN i % 7 >= 4 THEN {d.plus_days(d.date(d.today), '1 + i % 9')} END, "
         f"CASE WHEN (i * 11) % 10 = 0 THEN 1 + i % 3 ELSE 0 END, {contact}, {contact}, due, '', "
         f"{false}, 1, :stamp, :stamp, 'bench' "
-        f"FROM ({dated}) x JOIN bench_place pl ON pl.idx = (i * 7919) % {places} ORDER BY i"
+        f"FROM x JOIN bench_place pl ON pl.idx = (i * 7919) % {places} ORDER BY i"
     )
 
 
