@@ -6,7 +6,7 @@ ignored): the first write past the limit fails with EFBIG, as it would on a full
 across every stretch of the write-ahead log those saves need, so the failure lands on a different write each
 time (the order's receipts, the intake's timeline, the audit record, the commit itself). The message is the one
 ``run_op`` shows (``app.models.db.user_error``); tests/faults/test_fault_pg_restart.py shows an open form
-keeping its fields under such a message.
+keeping its fields under such a message, and the last test here does it on a real full disk (a tmpfs, root only).
 """
 
 from __future__ import annotations
@@ -77,3 +77,83 @@ def test_a_full_disk_at_any_write_refuses_the_save_whole_and_keeps_the_rest(db: 
             checked.dispose()
     print(f"WAL needed {dry['wal']} bytes; {refused_points} of {len(runs)} limits refused a save; {seen}")
     assert refused_points >= POINTS * 2 // 3, f"only {refused_points} of {len(runs)} limits made a save fail"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real 8 MB file system (tmpfs): mounting needs root, as in CI and here."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode(errors='replace').strip()})")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    filler = folder / "filler.bin"
+    with open(filler, "wb") as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+                f.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_really_full_disk_gives_the_open_form_a_message_and_keeps_it(
+    qtbot, db: Database, small_disk: Path
+) -> None:
+    from datetime import date
+
+    from conftest import make_user
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.core.validators import make_id_number
+    from app.models.citizen import Citizen
+    from app.services.citizens import CITIZEN_SPEC
+    from app.views.common import run_op
+    from app.views.common.entity_form_dialog import EntityFormDialog
+
+    clerk = make_user(db, "clerk1", ["clerk"], display_name="李窗口")
+    db.dispose()
+    assert db.url.database is not None
+    shutil.copyfile(db.url.database, small_disk / "jingwu.db")
+    on_disk = Database(sqlite_url(small_disk / "jingwu.db"))
+    run_op.configure(on_disk)
+    run_op.set_synchronous(True)
+    try:
+        before = (_audit_count(on_disk), _count(on_disk, Citizen))
+        filler = _fill(small_disk)
+        dlg = EntityFormDialog(CITIZEN_SPEC, clerk)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        number, name = dlg.editors["id_number"], dlg.editors["name"]
+        assert isinstance(number, QLineEdit) and isinstance(name, QLineEdit)
+        typed = make_id_number("610925", date(1979, 6, 1), 318)
+        number.setText(typed)
+        name.setText("孙满盘")
+        dlg.save()
+        assert dlg.message.isVisible() and "磁盘已满" in dlg.message.text(), dlg.message.text()
+        assert dlg.isVisible() and number.text() == typed and name.text() == "孙满盘" and dlg.save_button.isEnabled()
+        assert (_audit_count(on_disk), _count(on_disk, Citizen)) == before
+
+        filler.unlink()  # the administrator frees space; the same form is saved
+        with qtbot.waitSignal(dlg.saved, timeout=10000):
+            dlg.save()
+        assert _count(on_disk, Citizen) == before[1] + 1
+    finally:
+        run_op.set_synchronous(False)
+        run_op.configure(None)
+        on_disk.dispose()
+
+
+def _count(db: Database, model: type) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
