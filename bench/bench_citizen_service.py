@@ -215,9 +215,18 @@ def citizen_rows(n: int) -> Iterator[dict[str, Any]]:
         }  # fmt: skip
 
 
+def spread_step(count: int) -> int:
+    """A stride coprime with ``count``: item i belongs to citizen 1 + (i * stride) % count, so every citizen
+    gets items (a stride sharing a factor with the count left six citizens in seven without any)."""
+    import math
+
+    return next(p for p in (7, 11, 13, 17, 19, 23, 29, 31) if math.gcd(p, count) == 1)
+
+
 def item_rows(n: int, citizens: int, first_day: date, days: int, units: list[int], cats: list[int],
               officers: list[int], rng: random.Random) -> Iterator[dict[str, Any]]:  # fmt: skip
     per_day = max(1, -(-n // days))
+    step = spread_step(citizens)
     for i in range(n):
         day = first_day + timedelta(days=min(days - 1, i // per_day))
         recent = (
@@ -231,8 +240,8 @@ def item_rows(n: int, citizens: int, first_day: date, days: int, units: list[int
         at = datetime(day.year, day.month, day.day, 2, tzinfo=UTC) + timedelta(seconds=i % 30_000)
         yield {
             "tracking_no": f"MS{day:%Y%m%d}-{i % per_day + 1:05d}", "catalogue_id": rng.choice(cats),
-            "category": "certificate", "citizen_id": 1 + (i * 7) % citizens, "applicant_name": "群众",
-            "phone": f"13{(i * 7) % citizens:09d}", "channel": rng.choice(("window", "window", "portal", "phone")),
+            "category": "certificate", "citizen_id": 1 + (i * step) % citizens, "applicant_name": "群众",
+            "phone": f"13{(i * step) % citizens:09d}", "channel": rng.choice(("window", "window", "portal", "phone")),
             "external_ref": None, "status": status, "resume_status": None, "unit_id": rng.choice(units),
             "officer_id": rng.choice(officers) if rng.random() < 0.7 else None, "owner_id": None, "received_at": at,
             "received_on": day, "limit_days": 3, "paused_since": None, "paused_days": 0, "due_date": due,
@@ -350,7 +359,7 @@ def setup_items_sql(db: Database, items: int, days: int) -> None:
                 "form_values, note, outcome_note, event_count, card_notified, is_demo, version, created_at, "
                 "updated_at, updated_by) "
                 "SELECT printf('MS%s-%05d', replace(day, '-', ''), i % ? + 1), ? + i % ?, 'certificate', "
-                "1 + (i * 7) % ?, '群众', printf('13%09d', (i * 7) % ?), "
+                "1 + (i * ?) % ?, '群众', printf('13%09d', (i * ?) % ?), "
                 "CASE i % 4 WHEN 0 THEN 'portal' WHEN 1 THEN 'phone' ELSE 'window' END, "
                 "CASE WHEN i % 50 = 0 THEN 'accepted' ELSE 'completed' END, ? + i % ?, day || ' 02:00:00.000000', "
                 "day, 3, 0, date(day, '+5 days'), 0, CASE WHEN i % 50 = 0 THEN NULL ELSE date(day, '+2 days') END, "
@@ -364,7 +373,9 @@ def setup_items_sql(db: Database, items: int, days: int) -> None:
                     per_day,
                     cats[0],
                     len(cats),
+                    spread_step(people),
                     people,
+                    spread_step(people),
                     people,
                     units[0],
                     len(units),
