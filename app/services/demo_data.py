@@ -49,6 +49,7 @@ from app.models.permissions import (
     SUPERVISOR,
     SUPPORT,
 )
+from app.models.support_permissions import LEADER
 from app.services import audit, passwords
 from app.services.citizens import bulk_insert_citizens
 from app.services.context import SYSTEM, Actor
@@ -267,7 +268,7 @@ class _AccountPlan:
     unit_code: str  # a department code or a town code (its station)
 
 
-# 15 demo accounts spread over the units; the administrator already exists and is never created here.
+# 16 demo accounts spread over the units; the administrator already exists and is never created here.
 _ACCOUNTS: tuple[_AccountPlan, ...] = (
     _AccountPlan(CLERK, "610925100000"),  # 城关派出所 window
     _AccountPlan(CLERK, "ZADD"),  # household registration window of 治安管理大队
@@ -284,6 +285,7 @@ _ACCOUNTS: tuple[_AccountPlan, ...] = (
     _AccountPlan(PUBLICITY, "ZZC"),
     _AccountPlan(SUPPORT, "JWBZS"),
     _AccountPlan(AUDITOR, "DCDD"),
+    _AccountPlan(LEADER, "ZZC"),  # 局领导: approves leave above the unit leaders' limit
 )
 
 

@@ -37,6 +37,7 @@ EXPECTED_ROLES = {
     "publicity": 1,
     "support": 1,
     "auditor": 1,
+    "leader": 1,
 }
 ELEVEN = [
     "指挥中心",
@@ -124,7 +125,7 @@ def test_load_demo_builds_langao(db: Database) -> None:
         # accounts: every role of the list, temporary passwords, spread over units; no administrator
         users = list(s.execute(select(User)).scalars())
         hashes = list(s.execute(select(User.password_hash)).scalars())  # deferred: never loaded with the row
-        assert len(users) == 15 == len(result.accounts)
+        assert len(users) == 16 == len(result.accounts)
         role_counts = Counter(r.code for u in users for r in u.roles)
         assert role_counts == Counter(EXPECTED_ROLES)
         assert all(u.must_change_password for u in users)
@@ -132,15 +133,15 @@ def test_load_demo_builds_langao(db: Database) -> None:
         assert all(u.unit_id is not None for u in users)
         assert len({u.unit_id for u in users}) >= 10
         assert all(u.badge_no and len(u.badge_no) == 6 and u.badge_no.isdigit() for u in users)
-        assert len({u.badge_no for u in users}) == 15
+        assert len({u.badge_no for u in users}) == 16
         assert all(check_mobile(u.phone) is None for u in users)
         assert all(len(u.display_name) in (2, 3) for u in users)
 
     assert {a.username for a in result.accounts} == {u.username for u in users}
     assert {(a.username, a.role_name) for a in result.accounts} == {
-        (u.username, ROLE_NAMES[u.roles[0].code]) for u in users
+        (u.username, ROLE_NAMES.get(u.roles[0].code, u.roles[0].name)) for u in users
     }
-    assert len({a.password for a in result.accounts}) == 15
+    assert len({a.password for a in result.accounts}) == 16
     assert all(passwords.policy_error(a.password, a.username) is None for a in result.accounts)
     assert result.passwords_table[0] == (
         result.accounts[0].username,
@@ -194,7 +195,7 @@ def test_load_demo_builds_langao(db: Database) -> None:
         records = list(s.execute(select(AuditRecord).where(AuditRecord.action == "load_demo")).scalars())
         assert len(records) == 1
         new = json.loads(records[0].new_values)
-        assert new["citizens"] == CITIZENS and new["stations_added"] == 12 and len(new["users"]) == 15
+        assert new["citizens"] == CITIZENS and new["stations_added"] == 12 and len(new["users"]) == 16
         assert all(a.password not in records[0].new_values for a in result.accounts)
         assert audit.verify(s).ok
 

@@ -26,9 +26,9 @@ def test_demo_data_fills_every_function_through_the_services(db: Database) -> No
     now = NOW.astimezone(LOCAL_TZ)
     with db.session() as s:
         result = demo_support.load(s, random.Random(7), now=now)
-    assert result.files == 14 and result.requests > 50 and result.decided > 10
+    assert result.files == 15 and result.requests > 50 and result.decided > 10
     with db.session() as s:
-        assert s.execute(select(func.count()).select_from(SupportPersonnel)).scalar_one() == 14
+        assert s.execute(select(func.count()).select_from(SupportPersonnel)).scalar_one() == 15
         assert (
             s.execute(select(func.sum(SupportPollTally.votes))).scalar_one()
             == s.execute(select(func.count()).select_from(SupportPollVoter)).scalar_one()
