@@ -188,3 +188,34 @@ def test_many_thousand_qt_calls_do_not_abort_the_interpreter(qtbot, calls):
         QCoreApplication.processEvents()
         model.data(model.index(i % 100, i % 3))
     assert model.rowCount() == 100
+
+
+def test_the_login_path_loads_neither_the_database_layer_nor_printing_or_charts():
+    """The login dialog paints before SQLAlchemy is imported (start-up budget): a module-level import of the
+    database layer anywhere on the login path (it happened once through run_op) costs a second at every start."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "import app.views.application, app.views.session_flow, app.views.login_dialog\n"
+        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'pyqtgraph', 'openpyxl') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_tabs_behind_the_current_one_are_built_after_the_window_is_shown(qtbot, db, sync_ops):
+    admin = make_user(db, "admin1", ["admin"])
+    win = MainWindow(AppContext(db, PasswordAuthenticator(db), admin), defer_pages=True)
+    qtbot.addWidget(win)
+    pages = [p for p in win.pages.values() if p.sections]
+    assert len(pages) >= 4 and not any(p.is_built() for p in pages)  # nothing built before the window shows
+    win.show()
+    assert win.tabs.currentWidget().is_built()
+    qtbot.waitUntil(lambda: all(p.is_built() for p in pages), timeout=10000)

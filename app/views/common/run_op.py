@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.core.errors import Cancelled, DomainError
-from app.models.db import BUSY, LOST, failure_kind, user_error
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +167,8 @@ class Op:
             try:
                 return self._call_once()
             except Exception as exc:
+                from app.models.db import BUSY, LOST, failure_kind  # not at import: the login paints first
+
                 kind = failure_kind(exc)
                 again = (kind == BUSY and _database is not None and _database.backend != "sqlite") or (
                     kind == LOST and self.readonly
@@ -198,6 +199,8 @@ class Op:
         try:
             result = self._call()
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            from app.models.db import user_error  # here, not at import: the login paints first
+
             translated = user_error(exc)
             if translated is not None:  # the database itself failed: a message, not a traceback
                 log.warning("background operation failed: %s", exc)
