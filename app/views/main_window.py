@@ -30,14 +30,16 @@ log = logging.getLogger(__name__)
 
 ACCESS_TABLES = frozenset({"app_user", "user_role", "role", "role_permission"})
 """Tables whose change may alter what the logged-in user may see: tabs are rebuilt when one changes."""
+DEFERRED_PAGES_MS = 250  # the tabs behind the current one start building once the window has painted
 
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, idle_seconds: float | None = None) -> None:
+    def __init__(self, ctx: AppContext, idle_seconds: float | None = None, *, defer_pages: bool = False) -> None:
         super().__init__()
+        self._defer_pages = defer_pages
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("岚皋县公安局五大平台"))
@@ -86,9 +88,21 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         for platform in visible_platforms(self.ctx.actor.permissions):
-            page = PlatformPage(platform, self.ctx)
+            page = PlatformPage(platform, self.ctx, build_now=not self._defer_pages)
             self.pages[platform.key] = page
             self.tabs.addTab(page, platform.tr_title())
+        if self._defer_pages:
+            QTimer.singleShot(DEFERRED_PAGES_MS, self._build_next_page)
+
+    @Slot()
+    def _build_next_page(self) -> None:
+        """After the window painted with its current tab, build the others one per turn of the event loop, so
+        the first paint does not wait for five platforms (and an officer's inbox is live soon after login)."""
+        page = next((p for p in self.pages.values() if not p.is_built()), None)
+        if page is None:
+            return
+        page.build_current()
+        QTimer.singleShot(0, self._build_next_page)
 
     def _rebuild_tabs(self) -> None:
         """Replace the platform tabs after a permission change, keeping the open platform where it remains."""

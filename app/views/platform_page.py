@@ -26,7 +26,12 @@ log = logging.getLogger(__name__)
 
 
 class PlatformPage(QWidget):
-    def __init__(self, platform: Platform, ctx: AppContext, parent: QWidget | None = None) -> None:
+    """``build_now=False`` lists the sections but builds the first one only when the page is first shown or
+    :meth:`build_current` is called (the main window builds the tabs behind the current one after it painted)."""
+
+    def __init__(
+        self, platform: Platform, ctx: AppContext, parent: QWidget | None = None, *, build_now: bool = True
+    ) -> None:
         super().__init__(parent)
         self.platform = platform
         self.ctx = ctx
@@ -48,8 +53,22 @@ class PlatformPage(QWidget):
         self.stack.addWidget(overview)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
-        self.nav.currentRowChanged.connect(self._open)
         self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._open)
+        if build_now:
+            self.build_current()
+
+    def build_current(self) -> None:
+        """Build the open section if it is not built yet (cheap when it is)."""
+        self._open(self.nav.currentRow())
+
+    def is_built(self) -> bool:
+        row = self.nav.currentRow()
+        return row >= len(self.sections) or row in self._built
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+        self.build_current()
+        super().showEvent(event)
 
     def _overview(self) -> QWidget:
         page = QWidget()
@@ -92,4 +111,5 @@ class PlatformPage(QWidget):
         self.stack.setCurrentIndex(row)
 
     def current_screen(self) -> QWidget | None:
+        self.build_current()
         return self.stack.currentWidget()

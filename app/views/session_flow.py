@@ -162,7 +162,7 @@ class SessionFlow(QObject):
         self.ctx.feed = ChangeFeed(self.db)
         self.ctx.feed.tables_changed.connect(self.ctx.signals.changed)
         self.ctx.feed.start()
-        self.window = MainWindow(self.ctx)
+        self.window = MainWindow(self.ctx, defer_pages=True)
         self.window.logout_requested.connect(self._logout)
         self.window.closed.connect(self._quit)
         self.window.show()

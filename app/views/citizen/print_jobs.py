@@ -5,17 +5,38 @@ These run inside ``run_op`` work functions, off the GUI thread: the save and its
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from app.models.service_catalogue import CATEGORY_NAMES
 from app.models.service_item import CHANNEL_NAMES
-from app.printing.certificate import render_certificate
-from app.printing.receipt import ReceiptContent, render_one_time_notice, render_receipt
 from app.services import certificates, intake, item_workflow
 from app.services.context import Actor
 from app.services.item_records import ItemInfo
+
+if TYPE_CHECKING:
+    from app.printing.receipt import ReceiptContent
+
+# reportlab (app.printing) loads on the first print, in the background op, not when the citizen tab opens.
+
+
+def render_receipt(content: ReceiptContent, **kwargs: Any) -> bytes:
+    from app.printing import receipt
+
+    return receipt.render_receipt(content, **kwargs)
+
+
+def render_one_time_notice(content: ReceiptContent, **kwargs: Any) -> bytes:
+    from app.printing import receipt
+
+    return receipt.render_one_time_notice(content, **kwargs)
+
+
+def render_certificate(data: Any) -> bytes:
+    from app.printing import certificate
+
+    return certificate.render_certificate(data)
 
 
 def due_text(item: ItemInfo) -> str:
@@ -32,6 +53,8 @@ def due_text(item: ItemInfo) -> str:
 
 
 def receipt_content(item: ItemInfo, qr_text: str) -> ReceiptContent:
+    from app.printing.receipt import ReceiptContent
+
     return ReceiptContent(
         tracking_no=item.tracking_no,
         applicant_name=item.applicant_name,
@@ -55,6 +78,8 @@ def warm_up() -> None:
     """Load reportlab, register the fonts and draw one QR code, so the clerk's first receipt is as quick as
     the others (a cold first print costs seconds of imports and font loading; run off the GUI thread)."""
     from datetime import UTC, datetime
+
+    from app.printing.receipt import ReceiptContent
 
     render_receipt(
         ReceiptContent(
