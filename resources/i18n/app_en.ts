@@ -35,64 +35,74 @@
         <translation>Dispatch anyway</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/incident_actions.py" line="97"/>
+        <location filename="../../app/views/dispatch/incident_actions.py" line="107"/>
         <source>处置情况报告</source>
         <translation>Incident report</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/incident_actions.py" line="108"/>
+        <location filename="../../app/views/dispatch/incident_actions.py" line="119"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/incident_actions.py" line="114"/>
+        <location filename="../../app/views/dispatch/incident_actions.py" line="125"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/incident_actions.py" line="138"/>
+        <location filename="../../app/views/dispatch/incident_actions.py" line="149"/>
         <source>结束处置</source>
         <translation>Close incident</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/incident_actions.py" line="140"/>
+        <location filename="../../app/views/dispatch/incident_actions.py" line="151"/>
         <source>仍然结束</source>
         <translation>Close anyway</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_inbox_model.py" line="108"/>
+        <location filename="../../app/views/dispatch/order_inbox_model.py" line="94"/>
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_inbox_model.py" line="109"/>
+        <location filename="../../app/views/dispatch/order_inbox_model.py" line="95"/>
         <source>逾期未签</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_inbox_model.py" line="109"/>
+        <location filename="../../app/views/dispatch/order_inbox_model.py" line="95"/>
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_notifier.py" line="37"/>
+        <location filename="../../app/views/dispatch/order_notifier.py" line="39"/>
         <source>……共 {0} 条</source>
         <translation>… {0} in total</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_notifier.py" line="79"/>
+        <location filename="../../app/views/dispatch/order_notifier.py" line="81"/>
         <source>收到新的警令通知</source>
         <translation>New orders received</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_notifier.py" line="84"/>
+        <location filename="../../app/views/dispatch/order_notifier.py" line="86"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_notifier.py" line="86"/>
+        <location filename="../../app/views/dispatch/order_notifier.py" line="88"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch/order_status_indicator.py" line="29"/>
+        <source>点击打开“我的警令”</source>
+        <translation>Click to open &quot;My orders&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch/order_status_indicator.py" line="36"/>
+        <source>未签收警令 {0} 条</source>
+        <translation>{0} unacknowledged orders</translation>
     </message>
 </context>
 <context>
@@ -138,12 +148,12 @@
         <translation>Decision notes:</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/approval_dialog.py" line="115"/>
+        <location filename="../../app/views/support/approval_dialog.py" line="116"/>
         <source>{0}审批</source>
         <translation>{0} approval</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/approval_dialog.py" line="176"/>
+        <location filename="../../app/views/support/approval_dialog.py" line="185"/>
         <source>{0}审批表</source>
         <translation>{0} approval form</translation>
     </message>
@@ -179,32 +189,32 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="98"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="103"/>
         <source>分派事项</source>
         <translation>Assign request</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="109"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="114"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="110"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="115"/>
         <source>承办民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="111"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="116"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="112"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="117"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="123"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="128"/>
         <source>（暂不指定民警）</source>
         <translation>(No officer yet)</translation>
     </message>
@@ -502,6 +512,108 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="98"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="100"/>
+        <source>备份文件夹：{0}</source>
+        <translation>Backup folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="104"/>
+        <source>每个备份旁边有一份 SHA-256 校验清单，恢复前先核对；校验不符的备份会被拒绝。恢复会替换当前数据库中的全部数据，请先让其他工作站退出；恢复后需重新登录。</source>
+        <translation>Each backup has a SHA-256 manifest beside it, checked before a restore; a backup that does not match is refused. A restore replaces all data in the current database: have other workstations exit first; log in again afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="111"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="114"/>
+        <source>从所选备份恢复…</source>
+        <translation>Restore from the selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="117"/>
+        <source>从其他文件恢复…</source>
+        <translation>Restore from another file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="119"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="140"/>
+        <source>正在备份数据库……</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="147"/>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="148"/>
+        <source>已备份到 {0}
+{1} 张表，共 {2} 行；SHA-256 {3}</source>
+        <translation>Backed up to {0}
+{1} tables, {2} rows; SHA-256 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="157"/>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="157"/>
+        <source>请先选择一个备份。</source>
+        <translation>Please select a backup first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="170"/>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="172"/>
+        <source>用 {0} 的备份替换当前数据库中的全部数据？
+之后的修改都会丢失；恢复完成后需要重新登录。</source>
+        <translation>Replace all data in the current database with the backup of {0}?
+Later changes will be lost; you must log in again after the restore.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="184"/>
+        <source>已从 {0} 恢复，校验值与各表行数一致（{1:.1f} 秒）。</source>
+        <translation>Restored from {0}; checksum and row counts of every table match ({1:.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="188"/>
+        <source>原数据库已保留为 {0}</source>
+        <translation>The previous database was kept as {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="190"/>
+        <source>备份的结构版本较旧，请管理员运行“python main.py db upgrade”。</source>
+        <translation>The backup&apos;s schema is older: the administrator should run &quot;python main.py db upgrade&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="191"/>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_dialog.py" line="191"/>
+        <source>请重新登录。</source>
+        <translation>Please log in again.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarScreen</name>
     <message>
         <location filename="../../app/views/citizen/calendar_screen.py" line="34"/>
@@ -532,54 +644,54 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="38"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="39"/>
         <source>差评回访</source>
         <translation>Poor-rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="46"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="47"/>
         <source>回访情况：联系方式、群众反映的问题、整改或解释、群众态度</source>
         <translation>Follow-up: how contacted, the citizen&apos;s complaint, fix or explanation, citizen&apos;s response</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="50"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="51"/>
         <source>（未再评价）</source>
         <translation>(No new rating)</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="52"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="53"/>
         <source>{0} 分</source>
         <translation>{0} pts</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="57"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="58"/>
         <source>登记回访结果</source>
         <translation>Record follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="59"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="61"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="62"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="62"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="63"/>
         <source>回访后评价</source>
         <translation>New rating</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="74"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="75"/>
         <source>{0}&#x3000;{1}&#x3000;评价 {2} 分：{3}
 回访期限：{4}</source>
         <translation>{0}  {1}  Rated {2}: {3}
 Follow up by: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/followup_screen.py" line="78"/>
+        <location filename="../../app/views/citizen/followup_screen.py" line="79"/>
         <source>（未留意见）</source>
         <translation>(No comment)</translation>
     </message>
@@ -713,44 +825,61 @@ Follow up by: {4}</translation>
 <context>
     <name>DutyBoardView</name>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="48"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="51"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="67"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="70"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="97"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="100"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="99"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="102"/>
         <source>设置所选民警</source>
         <translation>Set selected officers</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="105"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="108"/>
         <source>设为</source>
         <translation>Set to</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="162"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="185"/>
         <source>共 {0} 人</source>
         <translation>{0} officers</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="184"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="207"/>
         <source>请先在表中选择民警</source>
         <translation>Select officers in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/duty_board_view.py" line="193"/>
+        <location filename="../../app/views/dispatch/duty_board_view.py" line="216"/>
         <source>已将 {0} 名民警设为“{1}”</source>
         <translation>{0} officers set to &quot;{1}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentPanel</name>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="91"/>
+        <source>1. 在手机上打开验证器应用（如“腾讯身份验证器”、Microsoft Authenticator、Google Authenticator），选择“扫描二维码”，扫描左边的二维码。
+2. 无法扫描时，选择“手动输入密钥”，输入下面的密钥（基于时间）。
+3. 在下方输入验证器显示的 6 位数字，确认后即启用。</source>
+        <translation>1. Open an authenticator app on your phone (e.g. Tencent Authenticator, Microsoft Authenticator, Google Authenticator), choose &quot;Scan a QR code&quot; and scan the code on the left.
+2. If it cannot scan, choose &quot;Enter a setup key&quot; and type the key below (time-based).
+3. Enter the 6 digits the app shows below; it is enabled once confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="106"/>
+        <source>密钥：</source>
+        <translation>Key:</translation>
     </message>
 </context>
 <context>
@@ -852,59 +981,59 @@ Follow up by: {4}</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="223"/>
+        <location filename="../../app/views/common/entity_screen.py" line="225"/>
         <source>“{0}”列不支持排序。</source>
         <translation>Column &quot;{0}&quot; cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="282"/>
+        <location filename="../../app/views/common/entity_screen.py" line="284"/>
         <source>您没有“{0}”的权限，如需办理请联系系统管理员。</source>
         <translation>You do not have the &quot;{0}&quot; permission. Ask the administrator if you need it.</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="296"/>
+        <location filename="../../app/views/common/entity_screen.py" line="298"/>
         <source>请先在列表中选中一条记录</source>
         <translation>Select a record in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="319"/>
+        <location filename="../../app/views/common/entity_screen.py" line="321"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="324"/>
+        <location filename="../../app/views/common/entity_screen.py" line="326"/>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="408"/>
+        <location filename="../../app/views/common/entity_screen.py" line="410"/>
         <source>删除确认</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="409"/>
+        <location filename="../../app/views/common/entity_screen.py" line="411"/>
         <source>确定删除{0}“{1}”吗？</source>
         <translation>Delete {0} &quot;{1}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="410"/>
+        <location filename="../../app/views/common/entity_screen.py" line="412"/>
         <source>删除后不能恢复，操作将记入审计日志。</source>
         <translation>This cannot be undone and is recorded in the audit log.</translation>
     </message>
     <message>
         <location filename="../../app/views/common/entity_screen.py" line="61"/>
-        <location filename="../../app/views/common/entity_screen.py" line="411"/>
+        <location filename="../../app/views/common/entity_screen.py" line="413"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="413"/>
+        <location filename="../../app/views/common/entity_screen.py" line="415"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../app/views/common/entity_screen.py" line="62"/>
-        <location filename="../../app/views/common/entity_screen.py" line="441"/>
+        <location filename="../../app/views/common/entity_screen.py" line="443"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
@@ -934,27 +1063,27 @@ Follow up by: {4}</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="441"/>
+        <location filename="../../app/views/common/entity_screen.py" line="443"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="455"/>
+        <location filename="../../app/views/common/entity_screen.py" line="457"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>Exported {0} records to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="459"/>
+        <location filename="../../app/views/common/entity_screen.py" line="461"/>
         <source>正在导出Excel…</source>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="508"/>
+        <location filename="../../app/views/common/entity_screen.py" line="510"/>
         <source>正在生成打印文件…</source>
         <translation>Preparing print file…</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/entity_screen.py" line="540"/>
+        <location filename="../../app/views/common/entity_screen.py" line="542"/>
         <source>{0}名单</source>
         <translation>{0} list</translation>
     </message>
@@ -970,80 +1099,80 @@ Follow up by: {4}</translation>
 <context>
     <name>FiguresDashboard</name>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="87"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="94"/>
         <source>统计</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="89"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="96"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="91"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="98"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="96"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="103"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="116"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="123"/>
         <source>各部门受理与办结</source>
         <translation>Accepted and completed by department</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="117"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="124"/>
         <source>按月受理与办结</source>
         <translation>Accepted and completed by month</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="118"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="125"/>
         <source>各渠道受理</source>
         <translation>Accepted by channel</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="191"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="198"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="214"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="221"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="219"/>
         <location filename="../../app/views/citizen/figures_dashboard.py" line="226"/>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="232"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="233"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="239"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="220"/>
         <location filename="../../app/views/citizen/figures_dashboard.py" line="227"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="234"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="264"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="277"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="264"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="277"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="273"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="286"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/figures_dashboard.py" line="301"/>
+        <location filename="../../app/views/citizen/figures_dashboard.py" line="312"/>
         <source>民生警务统计报表</source>
         <translation>Citizen Services statistics</translation>
     </message>
@@ -1129,6 +1258,14 @@ Database: {0}</translation>
         <location filename="../../app/views/first_start_dialog.py" line="50"/>
         <source>退出</source>
         <translation>Exit</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpScreen</name>
+    <message>
+        <location filename="../../app/views/citizen/followup_screen.py" line="119"/>
+        <source>登记回访…</source>
+        <translation>Record call-back…</translation>
     </message>
 </context>
 <context>
@@ -1554,14 +1691,19 @@ Database: {0}</translation>
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="147"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="153"/>
         <source>检查结论</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="149"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="155"/>
         <source>考核报告</source>
         <translation>Assessment report</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/work_screens.py" line="191"/>
+        <source>重点人员管控考核报告</source>
+        <translation>Key-person supervision assessment report</translation>
     </message>
 </context>
 <context>
@@ -1593,7 +1735,7 @@ Database: {0}</translation>
     </message>
     <message>
         <location filename="../../app/views/citizen/intake_screen.py" line="94"/>
-        <location filename="../../app/views/citizen/intake_screen.py" line="393"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="400"/>
         <source>请先输入18位身份证号并点“查找”</source>
         <translation>Enter the 18-digit ID number and click &quot;Find&quot;</translation>
     </message>
@@ -1654,62 +1796,62 @@ Database: {0}</translation>
     </message>
     <message>
         <location filename="../../app/views/citizen/intake_screen.py" line="141"/>
-        <location filename="../../app/views/citizen/intake_screen.py" line="360"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="370"/>
         <source>一次性告知书</source>
         <translation>Missing-documents notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="187"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="198"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="221"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="235"/>
         <source>责任部门：{0}；办理时限：{1} 个工作日</source>
         <translation>Department: {0}; time limit: {1} working days</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="223"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="237"/>
         <source>；审批后出具《{0}》</source>
         <translation>; issues &quot;{0}&quot; after approval</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="231"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="245"/>
         <source>本事项无需提交材料</source>
         <translation>No documents required</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="253"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="267"/>
         <source>未登记的群众：请填写姓名、手机号和住址，保存时一并登记。</source>
         <translation>Citizen not registered: enter name, mobile and address; they are registered on save.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="259"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="273"/>
         <source>未登记手机号</source>
         <translation>No mobile on file</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="261"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="275"/>
         <source>已登记：{0}，{1}，{2}，{3}</source>
         <translation>Registered: {0}, {1}, {2}, {3}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="300"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="314"/>
         <source>请选择办理事项</source>
         <translation>Select a request type</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="326"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="340"/>
         <source>已登记：编号 &lt;b&gt;{0}&lt;/b&gt;，{1}，{2}。</source>
         <translation>Registered: No. &lt;b&gt;{0}&lt;/b&gt;, {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="330"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="344"/>
         <source>&lt;br/&gt;尚缺材料：{0}。请打印《一次性告知书》交给群众。</source>
         <translation>&lt;br/&gt;Missing documents: {0}. Print the missing-documents notice for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/intake_screen.py" line="360"/>
+        <location filename="../../app/views/citizen/intake_screen.py" line="370"/>
         <source>受理回执</source>
         <translation>Receipt</translation>
     </message>
@@ -1717,139 +1859,149 @@ Database: {0}</translation>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="80"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="84"/>
         <source>事项办理</source>
         <translation>Processing</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="86"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="90"/>
         <source>事项信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="95"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="99"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="106"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="110"/>
         <location filename="../../app/views/publicity/item_dialog.py" line="105"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="143"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="147"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="147"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="151"/>
         <source>类别/渠道</source>
         <translation>Category/channel</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="150"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="154"/>
         <source>收件时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="152"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="156"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="155"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="159"/>
         <source>首接责任人</source>
         <translation>First handler</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="155"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="159"/>
         <source>（待受理）</source>
         <translation>(Awaiting acceptance)</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="156"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="160"/>
         <source>承诺办结</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="157"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="161"/>
         <source>已收材料</source>
         <translation>Received docs</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="160"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="164"/>
         <source>尚缺材料</source>
         <translation>Missing docs</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="163"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="167"/>
         <source>办理用时</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="163"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="167"/>
         <source>{0} 个工作日</source>
         <translation>{0} working days</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="165"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="169"/>
         <source>退回原因</source>
         <translation>Rejection reason</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="167"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="171"/>
         <source>群众评价</source>
         <translation>Citizen rating</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="167"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="171"/>
         <source>{0} 分</source>
         <translation>{0} pts</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="169"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="173"/>
         <source>审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="169"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="173"/>
         <source>{0} 已审批通过</source>
         <translation>Approved by {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="190"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="194"/>
         <source>分派…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="192"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="196"/>
         <source>登记评价…</source>
         <translation>Record rating…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="196"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="200"/>
         <source>补打{0}（副本）…</source>
         <translation>Reprint {0} (copy)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="196"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="200"/>
         <source>打印{0}</source>
         <translation>Print {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="200"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="204"/>
+        <source>补打不予出具通知书（副本）…</source>
+        <translation>Reprint the refusal notice (copy)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/citizen/item_dialog.py" line="204"/>
+        <source>打印不予出具通知书</source>
+        <translation>Print the refusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/citizen/item_dialog.py" line="207"/>
         <source>补打回执</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="202"/>
-        <location filename="../../app/views/citizen/item_dialog.py" line="293"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="209"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="307"/>
         <source>一次性告知书</source>
         <translation>Missing-documents notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_dialog.py" line="293"/>
+        <location filename="../../app/views/citizen/item_dialog.py" line="307"/>
         <source>受理回执</source>
         <translation>Receipt</translation>
     </message>
@@ -1955,32 +2107,32 @@ Database: {0}</translation>
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../app/views/publicity/item_screen.py" line="35"/>
+        <location filename="../../app/views/publicity/item_screen.py" line="36"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_screen.py" line="38"/>
+        <location filename="../../app/views/publicity/item_screen.py" line="39"/>
         <source>新建服务规则</source>
         <translation>New service rule</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_screen.py" line="45"/>
+        <location filename="../../app/views/publicity/item_screen.py" line="46"/>
         <source>新建便民措施</source>
         <translation>New convenience measure</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_screen.py" line="52"/>
+        <location filename="../../app/views/publicity/item_screen.py" line="53"/>
         <source>发布到渠道…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_screen.py" line="73"/>
+        <location filename="../../app/views/publicity/item_screen.py" line="75"/>
         <source>新建{0}</source>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/item_screen.py" line="75"/>
+        <location filename="../../app/views/publicity/item_screen.py" line="77"/>
         <source>保存后为第1版草稿；提交审核并经领导批准后才能发布。</source>
         <translation>Saved as draft version 1. It can be published once submitted for review and approved by a leader.</translation>
     </message>
@@ -1996,27 +2148,27 @@ Database: {0}</translation>
 <context>
     <name>KeyPersonScreen</name>
     <message>
-        <location filename="../../app/views/keyperson/person_screen.py" line="119"/>
+        <location filename="../../app/views/keyperson/person_screen.py" line="118"/>
         <source>档案详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_screen.py" line="120"/>
+        <location filename="../../app/views/keyperson/person_screen.py" line="119"/>
         <source>登记走访</source>
         <translation>Log visit</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_screen.py" line="121"/>
+        <location filename="../../app/views/keyperson/person_screen.py" line="120"/>
         <source>登记事件</source>
         <translation>Log event</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_screen.py" line="122"/>
+        <location filename="../../app/views/keyperson/person_screen.py" line="121"/>
         <source>调整等级</source>
         <translation>Set level</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_screen.py" line="123"/>
+        <location filename="../../app/views/keyperson/person_screen.py" line="122"/>
         <source>申请撤管</source>
         <translation>Request removal</translation>
     </message>
@@ -2024,37 +2176,37 @@ Database: {0}</translation>
 <context>
     <name>KeypersonDashboard</name>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="45"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="46"/>
         <source>近90天每日预警（按颜色）</source>
         <translation>Daily warnings, last 90 days (by colour)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="48"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="49"/>
         <source>当前各乡镇预警人员分布（点击柱子查看名单）</source>
         <translation>Persons with warnings by town (click a bar for the list)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="51"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="52"/>
         <source>近90天高风险警报趋势</source>
         <translation>High-risk alerts, last 90 days</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="127"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="128"/>
         <source>高风险警报</source>
         <translation>High-risk alert</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="160"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="161"/>
         <source>有预警的在管人员 {0} 人，其中高风险 {1} 人；今日发出预警 {2} 条。</source>
         <translation>{0} managed persons with warnings, {1} high-risk; {2} warnings issued today.</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="191"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="193"/>
         <source>{0}：{1}人员名单</source>
         <translation>{0}: persons with {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/dashboard.py" line="205"/>
+        <location filename="../../app/views/keyperson/dashboard.py" line="207"/>
         <source>{0}发出的{1}</source>
         <translation>{1} issued {0}</translation>
     </message>
@@ -2062,25 +2214,30 @@ Database: {0}</translation>
 <context>
     <name>KpListScreen</name>
     <message>
-        <location filename="../../app/views/keyperson/kp_screen.py" line="71"/>
+        <location filename="../../app/views/keyperson/kp_screen.py" line="89"/>
         <source>您没有“{0}”的权限，如需办理请联系系统管理员。</source>
         <translation>You do not have the &quot;{0}&quot; permission. Ask the administrator if you need it.</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/kp_screen.py" line="73"/>
+        <location filename="../../app/views/keyperson/kp_screen.py" line="91"/>
         <source>请先在列表中选中一条记录</source>
         <translation>Select a record in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/kp_screen.py" line="102"/>
+        <source>{0}名单</source>
+        <translation>{0} list</translation>
     </message>
 </context>
 <context>
     <name>LeaveScreen</name>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="93"/>
+        <location filename="../../app/views/support/function_screens.py" line="101"/>
         <source>销假</source>
         <translation>Report back</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="107"/>
+        <location filename="../../app/views/support/function_screens.py" line="121"/>
         <source>已销假</source>
         <translation>Returned</translation>
     </message>
@@ -2126,12 +2283,12 @@ Database: {0}</translation>
 <context>
     <name>LoanScreen</name>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="121"/>
+        <location filename="../../app/views/support/function_screens.py" line="133"/>
         <source>申请归还</source>
         <translation>Request return</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="130"/>
+        <location filename="../../app/views/support/function_screens.py" line="142"/>
         <source>已申请归还，待保障部门确认</source>
         <translation>Return requested; awaiting confirmation by support staff</translation>
     </message>
@@ -2299,148 +2456,173 @@ Database: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="39"/>
+        <location filename="../../app/views/main_window.py" line="45"/>
         <source>岚皋县公安局五大平台</source>
         <translation>Langao County PSB Five Platforms</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="68"/>
+        <location filename="../../app/views/main_window.py" line="76"/>
         <source>您的角色（{0}）不使用五大平台的业务功能。</source>
         <translation>Your role ({0}) does not use the platforms&apos; business functions.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="69"/>
-        <location filename="../../app/views/main_window.py" line="141"/>
+        <location filename="../../app/views/main_window.py" line="77"/>
+        <location filename="../../app/views/main_window.py" line="201"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="72"/>
+        <location filename="../../app/views/main_window.py" line="80"/>
         <source>
 请从菜单“系统 → 审计日志”查阅审计记录。</source>
         <translation>
 Open the audit log from the menu &quot;System → Audit log&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="74"/>
+        <location filename="../../app/views/main_window.py" line="82"/>
         <source>
 如需使用，请联系系统管理员分配角色。</source>
         <translation>
 If you need access, ask the administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="92"/>
+        <location filename="../../app/views/main_window.py" line="129"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="93"/>
+        <location filename="../../app/views/main_window.py" line="130"/>
         <source>打印当前列表(&amp;P)…</source>
         <translation>&amp;Print current list…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="96"/>
+        <location filename="../../app/views/main_window.py" line="133"/>
         <source>导出Excel(&amp;E)…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="98"/>
+        <location filename="../../app/views/main_window.py" line="135"/>
         <source>注销(&amp;L)</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="100"/>
+        <location filename="../../app/views/main_window.py" line="137"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="109"/>
+        <location filename="../../app/views/main_window.py" line="146"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="110"/>
+        <location filename="../../app/views/main_window.py" line="147"/>
         <source>用户与角色管理(&amp;U)…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="113"/>
+        <location filename="../../app/views/main_window.py" line="150"/>
         <source>审计日志(&amp;A)…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="116"/>
+        <location filename="../../app/views/main_window.py" line="153"/>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backup and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="156"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="118"/>
+        <location filename="../../app/views/main_window.py" line="158"/>
+        <source>动态验证码(&amp;T)…</source>
+        <translation>One-time &amp;code…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="161"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="120"/>
+        <location filename="../../app/views/main_window.py" line="163"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="131"/>
+        <location filename="../../app/views/main_window.py" line="175"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="132"/>
+        <location filename="../../app/views/main_window.py" line="176"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="139"/>
+        <location filename="../../app/views/main_window.py" line="199"/>
         <source>用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="147"/>
+        <location filename="../../app/views/main_window.py" line="186"/>
         <source>数据库：{0} {1}</source>
         <translation>Database: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="149"/>
-        <location filename="../../app/views/main_window.py" line="160"/>
+        <location filename="../../app/views/main_window.py" line="188"/>
+        <location filename="../../app/views/main_window.py" line="208"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="163"/>
+        <location filename="../../app/views/main_window.py" line="211"/>
         <source>● 连接中断，正在重连…</source>
         <translation>● Connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="172"/>
+        <location filename="../../app/views/main_window.py" line="220"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="172"/>
+        <location filename="../../app/views/main_window.py" line="220"/>
         <source>当前页面没有可打印或导出的列表。</source>
         <translation>This page has no list to print or export.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="263"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="263"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="214"/>
+        <location filename="../../app/views/main_window.py" line="299"/>
+        <source>您的角色或权限已由管理员调整，界面已更新。</source>
+        <translation>An administrator changed your roles or permissions; the window has been updated.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="305"/>
+        <source>账号已停用</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="305"/>
+        <source>您的账号已被停用或删除，请联系系统管理员。</source>
+        <translation>Your account was disabled or deleted. Please contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="317"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="215"/>
+        <location filename="../../app/views/main_window.py" line="318"/>
         <source>岚皋县公安局“五大平台”后台管理系统
 版本 0.1
 
@@ -2453,7 +2635,7 @@ Log file: {0}
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="354"/>
         <source>密码不正确。</source>
         <translation>Incorrect password.</translation>
     </message>
@@ -2619,12 +2801,12 @@ Database: {1}</translation>
         <translation>Read status</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="45"/>
+        <location filename="../../app/views/support/notice_screens.py" line="40"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="56"/>
+        <location filename="../../app/views/support/notice_screens.py" line="44"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
@@ -2823,17 +3005,17 @@ Database: {1}</translation>
 <context>
     <name>OrderInbox</name>
     <message>
-        <location filename="../../app/views/dispatch/order_inbox.py" line="52"/>
+        <location filename="../../app/views/dispatch/order_inbox.py" line="53"/>
         <source>只看未签收</source>
         <translation>Unacknowledged only</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_inbox.py" line="56"/>
+        <location filename="../../app/views/dispatch/order_inbox.py" line="57"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_inbox.py" line="125"/>
+        <location filename="../../app/views/dispatch/order_inbox.py" line="130"/>
         <source>共 {0} 条，未签收 {1} 条</source>
         <translation>{0} orders, {1} unacknowledged</translation>
     </message>
@@ -2862,8 +3044,8 @@ Database: {1}</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch/order_tracking_panel.py" line="75"/>
-        <location filename="../../app/views/dispatch/order_tracking_panel.py" line="227"/>
-        <location filename="../../app/views/dispatch/order_tracking_panel.py" line="229"/>
+        <location filename="../../app/views/dispatch/order_tracking_panel.py" line="233"/>
+        <location filename="../../app/views/dispatch/order_tracking_panel.py" line="235"/>
         <source>结束警令</source>
         <translation>Close order</translation>
     </message>
@@ -2915,7 +3097,7 @@ Recipients: {4}</translation>
         <translation>Order acknowledgement roster</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch/order_tracking_panel.py" line="228"/>
+        <location filename="../../app/views/dispatch/order_tracking_panel.py" line="234"/>
         <source>结束“{0}”后不再催签和上报，迟到的签收仍会记录。确定结束吗？</source>
         <translation>After closing &quot;{0}&quot; there are no more reminders or escalations; late acknowledgements are still recorded. Close it?</translation>
     </message>
@@ -2977,6 +3159,74 @@ Recipients: {4}</translation>
         <location filename="../../app/views/support/self_service_page.py" line="120"/>
         <source>尚无人事档案，或无权查看。请与警务保障室联系。</source>
         <translation>No personnel file yet, or no access to it. Contact the support office.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnSecondFactorDialog</name>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="37"/>
+        <source>动态验证码（双因素登录）</source>
+        <translation>One-time code (two-factor login)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="42"/>
+        <source>设置动态验证码…</source>
+        <translation>Set up a one-time code…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="44"/>
+        <source>重新生成恢复码…</source>
+        <translation>New recovery codes…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="46"/>
+        <source>停用</source>
+        <translation>Switch off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="49"/>
+        <source>重新生成恢复码</source>
+        <translation>New recovery codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="50"/>
+        <source>停用动态验证码</source>
+        <translation>Switch off the one-time code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="57"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="72"/>
+        <source>已启用：登录时需输入手机验证器上的动态验证码。剩余恢复码 {0} 个。</source>
+        <translation>Enabled: login asks for the one-time code from the phone&apos;s authenticator. {0} recovery codes left.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="76"/>
+        <source>未启用：登录只需密码。</source>
+        <translation>Not enabled: login needs only the password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="78"/>
+        <source>您的角色要求使用动态验证码。</source>
+        <translation>Your role requires a one-time code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="96"/>
+        <source>6 位数字</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="99"/>
+        <source>确认启用</source>
+        <translation>Confirm and enable</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="126"/>
+        <source>请输入验证器上当前的 6 位动态验证码（或一个恢复码）：</source>
+        <translation>Enter the current 6-digit code from the authenticator (or a recovery code):</translation>
     </message>
 </context>
 <context>
@@ -3091,317 +3341,317 @@ Recipients: {4}</translation>
 <context>
     <name>PersonDetailDialog</name>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="86"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="87"/>
         <source>重点人员档案</source>
         <translation>Key person file</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="89"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="345"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="90"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="349"/>
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="94"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="95"/>
         <source>上传照片</source>
         <translation>Upload photo</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="109"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="110"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="109"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="129"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="110"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="130"/>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="109"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="124"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="110"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="125"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="111"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="112"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="111"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="253"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="112"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="254"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="111"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="112"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="111"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="112"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="115"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="127"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="138"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="116"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="128"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="139"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="116"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="117"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="117"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="118"/>
         <source>联系上</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="118"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="119"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="119"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="120"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="120"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="121"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="124"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="125"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="124"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="125"/>
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="124"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="125"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="128"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="129"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="130"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="131"/>
         <source>原因类别</source>
         <translation>Reason type</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="131"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="139"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="132"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="140"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="132"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="143"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="148"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="133"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="144"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="149"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="140"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="141"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="141"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="142"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="142"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="143"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="148"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="149"/>
         <source>发出时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="148"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="149"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="148"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="149"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="148"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="149"/>
         <source>处置时限</source>
         <translation>Handle by</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="154"/>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="386"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="155"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="390"/>
         <source>添加管控人</source>
         <translation>Add keeper</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="155"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="156"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="156"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="157"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="172"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="173"/>
         <source>积分构成</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="173"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="174"/>
         <source>一人四管</source>
         <translation>Four keepers</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="174"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="175"/>
         <source>走访签到</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="175"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="176"/>
         <source>风险事件</source>
         <translation>Risk events</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="176"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="177"/>
         <source>等级变化</source>
         <translation>Level history</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="177"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="178"/>
         <source>预警</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="178"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="179"/>
         <source>变更历史</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="180"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="181"/>
         <source>登记走访</source>
         <translation>Log visit</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="184"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="185"/>
         <source>登记事件</source>
         <translation>Log event</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="188"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="189"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="241"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="242"/>
         <source>重点人员档案：{0}</source>
         <translation>Key person file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="246"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="247"/>
         <source>（人工调整：{0}）</source>
         <translation>(manual: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="247"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="248"/>
         <source>{0}&#x3000;{1} 分</source>
         <translation>{0}  {1} pts</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="254"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="255"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="255"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="256"/>
         <source>别名绰号</source>
         <translation>Aliases</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="257"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="258"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="260"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="261"/>
         <source>所在地</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="261"/>
-        <source>责任民警/领导</source>
-        <translation>Officer / leader</translation>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="263"/>
+        <source>责任单位/民警/领导</source>
+        <translation>Responsible unit/officer/leader</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="262"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="266"/>
         <source>管控状态</source>
         <translation>Control status</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="264"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="268"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="265"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="269"/>
         <source>下次应走访 {0}；最近走访 {1}；最近联系上 {2}</source>
         <translation>Next visit due {0}; last visit {1}; last reached {2}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="278"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="282"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="282"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="286"/>
         <source>⚠ 一人四管不全，缺：{0}</source>
         <translation>⚠ Keeper team incomplete, missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="351"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="355"/>
         <source>选择照片</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="351"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="355"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="410"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="414"/>
         <source>编辑管控人：{0}</source>
         <translation>Edit keeper: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="421"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="425"/>
         <source>删除管控人</source>
         <translation>Delete keeper</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="422"/>
+        <location filename="../../app/views/keyperson/person_detail_dialog.py" line="426"/>
         <source>确定删除管控人“{0}”（{1}）吗？</source>
         <translation>Delete keeper &quot;{0}&quot; ({1})?</translation>
     </message>
@@ -3409,22 +3659,22 @@ Recipients: {4}</translation>
 <context>
     <name>PlatformPage</name>
     <message>
-        <location filename="../../app/views/platform_page.py" line="47"/>
+        <location filename="../../app/views/platform_page.py" line="52"/>
         <source>平台概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/views/platform_page.py" line="65"/>
+        <location filename="../../app/views/platform_page.py" line="84"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/views/platform_page.py" line="68"/>
+        <location filename="../../app/views/platform_page.py" line="87"/>
         <source>以下功能尚未在本版本中开通：{0}。</source>
         <translation>Not yet available in this version: {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/views/platform_page.py" line="74"/>
+        <location filename="../../app/views/platform_page.py" line="93"/>
         <source>您的角色没有打开本平台任何功能的权限；如需使用，请联系系统管理员。</source>
         <translation>Your role has no access to any function of this platform. Ask the administrator if you need it.</translation>
     </message>
@@ -3432,27 +3682,27 @@ Recipients: {4}</translation>
 <context>
     <name>PollScreen</name>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="87"/>
+        <location filename="../../app/views/support/notice_screens.py" line="81"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="90"/>
+        <location filename="../../app/views/support/notice_screens.py" line="84"/>
         <source>结束征集</source>
         <translation>Close survey</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="92"/>
+        <location filename="../../app/views/support/notice_screens.py" line="86"/>
         <source>查看结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="101"/>
+        <location filename="../../app/views/support/notice_screens.py" line="90"/>
         <source>已发布，开始征集</source>
         <translation>Published; the survey is open</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/notice_screens.py" line="112"/>
+        <location filename="../../app/views/support/notice_screens.py" line="94"/>
         <source>已结束征集</source>
         <translation>Survey closed</translation>
     </message>
@@ -3500,17 +3750,17 @@ Recipients: {4}</translation>
         <translation>{0} chars</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="220"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="224"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="228"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="232"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/public_figures_screen.py" line="241"/>
+        <location filename="../../app/views/publicity/public_figures_screen.py" line="245"/>
         <source>已登记发布：{0}</source>
         <translation>Publication recorded: {0}</translation>
     </message>
@@ -3531,37 +3781,37 @@ Recipients: {4}</translation>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="137"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="142"/>
         <source>登记评价</source>
         <translation>Record rating</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="155"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="160"/>
         <source>群众意见（差评请记录原因）</source>
         <translation>Citizen&apos;s comment (give the reason for a poor rating)</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="156"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="161"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="157"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="162"/>
         <source>评价方式</source>
         <translation>Rated via</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="158"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="163"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="159"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="164"/>
         <source>2 分及以下为差评，将生成回访任务。</source>
         <translation>2 points or less is a poor rating and creates a follow-up task.</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="161"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="166"/>
         <source>保存评价</source>
         <translation>Save rating</translation>
     </message>
@@ -3569,17 +3819,17 @@ Recipients: {4}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="173"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="178"/>
         <source>补打证明</source>
         <translation>Reprint certificate</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="175"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="180"/>
         <source>该证明已打印过，再次打印将标明“副本”并记入审计日志。请说明补打原因：</source>
         <translation>This certificate has already been printed. A reprint is marked &quot;Copy&quot; and recorded in the audit log. Reason for reprinting:</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="181"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="186"/>
         <source>打印副本</source>
         <translation>Print copy</translation>
     </message>
@@ -3587,24 +3837,42 @@ Recipients: {4}</translation>
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="136"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="140"/>
         <source>阅读情况：{0}</source>
         <translation>Read status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="147"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="151"/>
         <source>已读 {0} 人</source>
         <translation>Read: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="148"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="152"/>
         <source>未读 {0} 人</source>
         <translation>Unread: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="150"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="154"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodesDialog</name>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="222"/>
+        <source>恢复码</source>
+        <translation>Recovery codes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="225"/>
+        <source>以下 {0} 个恢复码只显示这一次。请抄写或打印后妥善保管（不要存在手机上）。手机丢失或更换时，每个恢复码可代替动态验证码登录一次。</source>
+        <translation>These {0} recovery codes are shown only this once. Write them down or print them and keep them safe (not on the phone). If the phone is lost or replaced, each code replaces the one-time code for one login.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="236"/>
+        <source>已记下</source>
+        <translation>Noted</translation>
     </message>
 </context>
 <context>
@@ -3696,17 +3964,17 @@ Recipients: {4}</translation>
         <translation>{0} chars</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/release_dialog.py" line="287"/>
+        <location filename="../../app/views/publicity/release_dialog.py" line="289"/>
         <source>宣传单</source>
         <translation>Flyer</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/release_dialog.py" line="293"/>
+        <location filename="../../app/views/publicity/release_dialog.py" line="297"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../app/views/publicity/release_dialog.py" line="303"/>
+        <location filename="../../app/views/publicity/release_dialog.py" line="307"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
@@ -3760,62 +4028,62 @@ Recipients: {4}</translation>
 <context>
     <name>RemovalApprovalDialog</name>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="72"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="74"/>
         <source>撤管审批</source>
         <translation>Removal approval</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="80"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="82"/>
         <source>审批意见（必填）</source>
         <translation>Decision notes (required)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="86"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="88"/>
         <source>批准撤管</source>
         <translation>Approve removal</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="88"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="90"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="90"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="92"/>
         <source>打印审批表</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="93"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="95"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="99"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="101"/>
         <source>审批意见</source>
         <translation>Decision notes</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="127"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="129"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;申请人：{1}&#x3000;申请时间：{2}&lt;br&gt;&lt;b&gt;撤管理由：&lt;/b&gt;{3}&lt;br&gt;&lt;b&gt;证明材料：&lt;/b&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;  Requested by: {1}  On: {2}&lt;br&gt;&lt;b&gt;Reason for removal:&lt;/b&gt; {3}&lt;br&gt;&lt;b&gt;Supporting documents:&lt;/b&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="136"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="138"/>
         <source>&lt;br&gt;&lt;b&gt;{0}&lt;/b&gt;：{1}（{2}，{3}）</source>
         <translation>&lt;br&gt;&lt;b&gt;{0}&lt;/b&gt;: {1} ({2}, {3})</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="152"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="154"/>
         <source>不能审批本人提出的申请</source>
         <translation>You cannot approve your own request</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="154"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="156"/>
         <source>您没有“审批撤管”的权限</source>
         <translation>You do not have the &quot;Approve removal&quot; permission</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="157"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="159"/>
         <source>这是您本人提出的申请，须由另一名有审批权限的领导审批。</source>
         <translation>You made this request; another leader with approval rights must decide it.</translation>
     </message>
@@ -3861,22 +4129,22 @@ Recipients: {4}</translation>
 <context>
     <name>RemovalScreen</name>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="103"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="105"/>
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="104"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="106"/>
         <source>打印审批表</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="105"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="107"/>
         <source>撤回申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="139"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="145"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
@@ -3899,55 +4167,123 @@ Recipients: {4}</translation>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="69"/>
+        <location filename="../../app/views/support/function_screens.py" line="77"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
 </context>
 <context>
+    <name>RequiredRolesDialog</name>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="163"/>
+        <source>要求动态验证码的角色</source>
+        <translation>Roles that require a one-time code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="167"/>
+        <source>勾选的角色，其成员登录时除密码外还须输入手机验证器上的动态验证码；尚未设置的成员在下次登录时按提示设置。</source>
+        <translation>Members of the ticked roles must enter the one-time code from their phone&apos;s authenticator as well as the password; members who have not set it up are guided through it at their next login.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="183"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="184"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreOfferDialog</name>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="27"/>
+        <source>数据库文件已损坏</source>
+        <translation>Database file damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="29"/>
+        <source>数据库文件已损坏，不能继续使用。</source>
+        <translation>The database file is damaged and cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="31"/>
+        <source>文件：{0}
+SQLite 报告：{1}</source>
+        <translation>File: {0}
+SQLite reports: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="35"/>
+        <source>可以从下面的备份中选一个恢复（默认选中最新的；恢复前核对校验值，损坏的文件会保留在旁边），或者退出程序并联系系统管理员。备份之后录入的数据需要重新录入。</source>
+        <translation>Choose a backup below to restore (the newest is selected; its checksum is verified first and the damaged file is kept beside it), or quit and contact the administrator. Data entered after the backup must be entered again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="41"/>
+        <source>备份文件夹 {0} 中没有找到备份。</source>
+        <translation>No backups found in the backup folder {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="44"/>
+        <source>恢复所选备份</source>
+        <translation>Restore the selected backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="47"/>
+        <source>选择其他备份文件…</source>
+        <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/restore_offer_dialog.py" line="49"/>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="92"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="96"/>
         <source>征集结果</source>
         <translation>Survey results</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="96"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="100"/>
         <source>{0}（{1}，{2}，共 {3} 人参与）</source>
         <translation>{0} ({1}, {2}, {3} participants)</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="99"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="103"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="99"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="103"/>
         <source>实名</source>
         <translation>Named</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="107"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="111"/>
         <source>各选项票数</source>
         <translation>Votes per option</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="109"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="113"/>
         <source>票数</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="115"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="119"/>
         <source>{0}：{1} 票</source>
         <translation>{0}: {1} votes</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="122"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="126"/>
         <source>实名投票明细：</source>
         <translation>Named votes:</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/poll_dialogs.py" line="125"/>
+        <location filename="../../app/views/support/poll_dialogs.py" line="129"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3955,18 +4291,18 @@ Recipients: {4}</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="143"/>
-        <location filename="../../app/views/support/function_screens.py" line="156"/>
+        <location filename="../../app/views/support/function_screens.py" line="155"/>
+        <location filename="../../app/views/support/function_screens.py" line="169"/>
         <source>销假</source>
         <translation>Report back</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="158"/>
+        <location filename="../../app/views/support/function_screens.py" line="171"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/function_screens.py" line="162"/>
+        <location filename="../../app/views/support/function_screens.py" line="175"/>
         <source>返岗日期（当天起恢复在岗）：</source>
         <translation>Back at work on (on duty from that day):</translation>
     </message>
@@ -3974,90 +4310,218 @@ Recipients: {4}</translation>
 <context>
     <name>RulesScreen</name>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="38"/>
+        <source>每次漏管加分</source>
+        <translation>Points per missed visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="39"/>
+        <source>漏管计分期限（天）</source>
+        <translation>Missed-visit scoring window (days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="40"/>
+        <source>脱管加分</source>
+        <translation>Points for lost contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="41"/>
+        <source>走访逾期多少天认定脱管</source>
+        <translation>Days overdue before a person counts as lost</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="42"/>
+        <source>逾期预警最多升级次数</source>
+        <translation>Maximum escalations of an overdue warning</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="66"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="74"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="66"/>
         <source>事件</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="66"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="54"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="66"/>
         <source>衰减天数（0为不衰减）</source>
         <translation>Decay days (0 = none)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="70"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="70"/>
         <source>起始分值</source>
         <translation>From score</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="61"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="70"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="73"/>
         <source>走访间隔（天）</source>
         <translation>Visit interval (days)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="58"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="70"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="61"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="73"/>
         <source>危险性评估</source>
         <translation>Risk grade</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="61"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="73"/>
         <source>加分</source>
         <translation>Points added</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="65"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="74"/>
+        <source>管控人角色</source>
+        <translation>Keeper roles</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="75"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="75"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="79"/>
         <source>保存规则</source>
         <translation>Save rules</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="69"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="83"/>
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="76"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="90"/>
         <source>风险事件规则</source>
         <translation>Risk event rules</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="78"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="91"/>
         <source>预警等级：分值阈值、走访周期和处置时限</source>
         <translation>Warning levels: thresholds, visit intervals and handling limits</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="80"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="92"/>
         <source>严重精神障碍患者：国家危险性评估等级</source>
         <translation>Severe mental illness: national risk grades</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="119"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="93"/>
+        <source>一人四管：管控人角色</source>
+        <translation>Four keepers: keeper roles</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="94"/>
+        <source>漏管、脱管和预警升级</source>
+        <translation>Missed and lost supervision, warning escalation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="110"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="111"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="188"/>
         <source>修改后点击“保存规则”；所有在管人员将在下次定时任务时按新规则重新评分。</source>
         <translation>Click &quot;Save rules&quot; after editing; everyone under supervision is rescored at the next sweep.</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/rules_screen.py" line="163"/>
+        <location filename="../../app/views/keyperson/rules_screen.py" line="243"/>
         <source>规则已保存，在管人员将按新规则重新评分。</source>
         <translation>Rules saved; persons under supervision will be rescored.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondFactor</name>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="207"/>
+        <location filename="../../app/views/second_factor_settings.py" line="218"/>
+        <source>重置动态验证码</source>
+        <translation>Reset one-time code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="208"/>
+        <source>清除 {0} 的动态验证码和恢复码？其角色要求时，该用户下次登录须重新设置。</source>
+        <translation>Clear the one-time code and recovery codes of {0}? If their role requires it, they must set it up again at next login.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_settings.py" line="219"/>
+        <source>已清除 {0} 的动态验证码。</source>
+        <translation>The one-time code of {0} was cleared.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondFactorDialog</name>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="127"/>
+        <source>动态验证码</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="134"/>
+        <source>6 位数字</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="144"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="145"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="152"/>
+        <source>请打开手机上的验证器，输入“{0}”当前显示的 6 位动态验证码。手机不在身边时，可输入一个恢复码。</source>
+        <translation>Open the authenticator on your phone and enter the 6-digit code it shows for &quot;{0}&quot;. Without the phone, enter a recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="155"/>
+        <source>6 位数字，或恢复码</source>
+        <translation>6 digits, or a recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="157"/>
+        <source>您的角色要求登录时使用动态验证码。请先设置（只需一次）：</source>
+        <translation>Your role requires a one-time code at login. Set it up first (only once):</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="175"/>
+        <source>请输入验证码。</source>
+        <translation>Please enter the code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/second_factor_dialog.py" line="179"/>
+        <source>正在验证……</source>
+        <translation>Verifying…</translation>
     </message>
 </context>
 <context>
@@ -4096,7 +4560,7 @@ Recipients: {4}</translation>
 <context>
     <name>ServiceFormDialog</name>
     <message>
-        <location filename="../../app/views/keyperson/service_form_dialog.py" line="49"/>
+        <location filename="../../app/views/keyperson/service_form_dialog.py" line="51"/>
         <source>请按红色提示修改后再保存。</source>
         <translation>Fix the fields marked in red, then save.</translation>
     </message>
@@ -4104,92 +4568,118 @@ Recipients: {4}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="22"/>
+        <location filename="../../app/views/settings_dialog.py" line="24"/>
         <source>命令行参数</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="23"/>
+        <location filename="../../app/views/settings_dialog.py" line="25"/>
         <source>环境变量 JINGWU_DB_URL</source>
         <translation>environment variable JINGWU_DB_URL</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="24"/>
+        <location filename="../../app/views/settings_dialog.py" line="26"/>
         <source>本机设置</source>
         <translation>this computer&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="25"/>
+        <location filename="../../app/views/settings_dialog.py" line="27"/>
         <source>默认内置数据库</source>
         <translation>built-in default database</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="34"/>
-        <location filename="../../app/views/settings_dialog.py" line="84"/>
-        <location filename="../../app/views/settings_dialog.py" line="93"/>
-        <location filename="../../app/views/settings_dialog.py" line="96"/>
+        <location filename="../../app/views/settings_dialog.py" line="36"/>
+        <location filename="../../app/views/settings_dialog.py" line="95"/>
+        <location filename="../../app/views/settings_dialog.py" line="104"/>
+        <location filename="../../app/views/settings_dialog.py" line="107"/>
+        <location filename="../../app/views/settings_dialog.py" line="111"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="40"/>
+        <location filename="../../app/views/settings_dialog.py" line="42"/>
         <source>留空使用本机内置数据库：{0}</source>
         <translation>Leave empty for the built-in local database: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="43"/>
+        <location filename="../../app/views/settings_dialog.py" line="45"/>
         <source>当前使用：{0}（来自{1}）</source>
         <translation>In use: {0} (from {1})</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="54"/>
+        <location filename="../../app/views/settings_dialog.py" line="51"/>
+        <source>加密连接并验证服务器证书（sslmode=verify-full）</source>
+        <translation>Encrypt the connection and verify the server certificate (sslmode=verify-full)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="56"/>
+        <source>本局证书颁发机构（CA）证书文件，例如 C:\jingwu\ca.crt</source>
+        <translation>The bureau&apos;s certificate authority (CA) file, e.g. C:\jingwu\ca.crt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="63"/>
         <source>留空自动查找宋体/仿宋（Windows 的 simsun.ttc）</source>
         <translation>Leave empty to find SimSun/FangSong automatically (simsun.ttc on Windows)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="56"/>
+        <location filename="../../app/views/settings_dialog.py" line="65"/>
         <source>数据库地址</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="58"/>
+        <location filename="../../app/views/settings_dialog.py" line="67"/>
+        <source>PostgreSQL 加密</source>
+        <translation>PostgreSQL encryption</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="68"/>
+        <source>CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="69"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="59"/>
+        <location filename="../../app/views/settings_dialog.py" line="70"/>
         <source>打印字体文件</source>
         <translation>Print font file</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="62"/>
+        <location filename="../../app/views/settings_dialog.py" line="73"/>
         <source>数据库和语言的修改在重新启动程序后生效。多台工作站共用时请填写 PostgreSQL 地址，不要在地址中保存密码。</source>
         <translation>Database and language changes take effect after a restart. For a database shared by several workstations, enter a PostgreSQL URL; do not put the password in the URL.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="69"/>
+        <location filename="../../app/views/settings_dialog.py" line="80"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="70"/>
+        <location filename="../../app/views/settings_dialog.py" line="81"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="84"/>
+        <location filename="../../app/views/settings_dialog.py" line="95"/>
         <source>数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。</source>
         <translation>The database URL must start with sqlite:/// or postgresql+psycopg://.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="93"/>
+        <location filename="../../app/views/settings_dialog.py" line="104"/>
         <source>数据库地址格式不正确。</source>
         <translation>The database URL is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="96"/>
+        <location filename="../../app/views/settings_dialog.py" line="107"/>
         <source>不要在数据库地址中保存密码。</source>
         <translation>Do not put the password in the database URL.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="111"/>
+        <source>验证服务器证书需要填写 CA 证书文件。</source>
+        <translation>Verifying the server certificate needs a CA certificate file.</translation>
     </message>
 </context>
 <context>
@@ -4301,28 +4791,28 @@ Recipients: {4}</translation>
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../app/views/keyperson/statistics_screen.py" line="41"/>
+        <location filename="../../app/views/keyperson/statistics_screen.py" line="42"/>
         <source>按{0}</source>
         <translation>By {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/statistics_screen.py" line="48"/>
+        <location filename="../../app/views/keyperson/statistics_screen.py" line="49"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/statistics_screen.py" line="51"/>
+        <location filename="../../app/views/keyperson/statistics_screen.py" line="52"/>
         <location filename="../../app/views/keyperson/statistics_screen.py" line="131"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/statistics_screen.py" line="54"/>
+        <location filename="../../app/views/keyperson/statistics_screen.py" line="55"/>
         <source>统计在管（含脱管）人员；按管控状态统计时含已撤管。</source>
         <translation>Counts managed persons (including lost contact); by control status also counts removed persons.</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/statistics_screen.py" line="57"/>
+        <location filename="../../app/views/keyperson/statistics_screen.py" line="58"/>
         <source>统计方式</source>
         <translation>Group by</translation>
     </message>
@@ -4332,37 +4822,52 @@ Recipients: {4}</translation>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="74"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="64"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/support/statistics_screen.py" line="105"/>
         <source>统计</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="76"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="107"/>
         <source>打印报表</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="83"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="114"/>
         <source>统计期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="85"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="116"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="156"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="178"/>
+        <source>正在统计…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/support/statistics_screen.py" line="196"/>
         <source>无权查看</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="158"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="198"/>
         <source>本期无数据</source>
         <translation>No data for this period</translation>
     </message>
     <message>
-        <location filename="../../app/views/support/statistics_screen.py" line="178"/>
+        <location filename="../../app/views/support/statistics_screen.py" line="200"/>
+        <source>另有 {0} 项合计为“其他”，明细见打印报表</source>
+        <translation>{0} more are summed as &quot;Other&quot;; see the printed report for details</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/support/statistics_screen.py" line="219"/>
         <source>警务保障统计报表</source>
         <translation>Officer Support statistics</translation>
     </message>
@@ -4474,17 +4979,17 @@ Recipients: {4}</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="75"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="80"/>
         <source>其他需补正的材料（多项用顿号分隔）</source>
         <translation>Other missing documents (separate with commas)</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="79"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="84"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="79"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="84"/>
         <source>说明（可不填）</source>
         <translation>Notes (optional)</translation>
     </message>
@@ -4538,7 +5043,7 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/views/admin/user_admin_dialog.py" line="58"/>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="133"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="135"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
@@ -4548,47 +5053,57 @@ Recipients: {4}</translation>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="66"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="60"/>
+        <source>重置动态验证码</source>
+        <translation>Reset one-time code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="61"/>
+        <source>动态验证码角色…</source>
+        <translation>One-time code roles…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="68"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="86"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="88"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="86"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="88"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="86"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="88"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="88"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="90"/>
         <source>（待改密）</source>
         <translation> (must change password)</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="95"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="97"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="110"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="112"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="110"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="112"/>
         <source>请先选择一个用户。</source>
         <translation>Select a user first.</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="133"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="135"/>
         <source>为 {0} 生成新的临时密码？</source>
         <translation>Generate a new temporary password for {0}?</translation>
     </message>
@@ -4596,52 +5111,52 @@ Recipients: {4}</translation>
 <context>
     <name>UserEditDialog</name>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="179"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="195"/>
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="179"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="195"/>
         <source>编辑用户</source>
         <translation>Edit user</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="182"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="198"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="183"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="199"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="184"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="200"/>
         <source>警号</source>
         <translation>Badge no.</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="185"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="201"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="186"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="202"/>
         <source>账号启用</source>
         <translation>Account enabled</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="188"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="204"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="215"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="231"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="216"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="232"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4745,32 +5260,32 @@ Recipients: {4}</translation>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="71"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="72"/>
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="81"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="83"/>
         <source>处置预警</source>
         <translation>Handle warning</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="82"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="84"/>
         <source>处置情况（必填，如核查结果、采取的稳控措施）：</source>
         <translation>Action taken (required, e.g. findings, stabilising measures):</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="84"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="86"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="85"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/work_screens.py" line="89"/>
+        <location filename="../../app/views/keyperson/work_screens.py" line="92"/>
         <source>已处置</source>
         <translation>Handled</translation>
     </message>
@@ -4798,7 +5313,7 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/views/application.py" line="90"/>
-        <location filename="../../app/views/session_flow.py" line="73"/>
+        <location filename="../../app/views/session_flow.py" line="92"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -4806,12 +5321,12 @@ Recipients: {4}</translation>
 <context>
     <name>common</name>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="154"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="170"/>
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../app/views/admin/user_admin_dialog.py" line="156"/>
+        <location filename="../../app/views/admin/user_admin_dialog.py" line="172"/>
         <source>用户 {0} 的临时密码（只显示这一次，首次登录时必须修改）：</source>
         <translation>Temporary password for {0} (shown only once; must be changed at first login):</translation>
     </message>
@@ -4831,22 +5346,22 @@ Recipients: {4}</translation>
         <translation>Copy the details below to the administrator. Log file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/run_op.py" line="144"/>
+        <location filename="../../app/views/common/run_op.py" line="147"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/run_op.py" line="232"/>
+        <location filename="../../app/views/common/run_op.py" line="269"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/views/session_flow.py" line="183"/>
+        <location filename="../../app/views/session_flow.py" line="238"/>
         <source>演示账号</source>
         <translation>Demo accounts</translation>
     </message>
     <message>
-        <location filename="../../app/views/session_flow.py" line="185"/>
+        <location filename="../../app/views/session_flow.py" line="240"/>
         <source>演示数据已载入。以下账号的临时密码只显示这一次，请立即记下；首次登录时必须修改密码。</source>
         <translation>Demo data loaded. The temporary passwords below are shown only once: note them now. Each must be changed at first login.</translation>
     </message>
@@ -4854,7 +5369,7 @@ Recipients: {4}</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../app/views/citizen/item_action_dialogs.py" line="46"/>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5127,122 +5642,122 @@ Recipients: {4}</translation>
 <context>
     <name>keyperson</name>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="87"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="92"/>
         <source>无预警</source>
         <translation>No warning</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="88"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="93"/>
         <source>蓝色预警</source>
         <translation>Blue warning</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="89"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="94"/>
         <source>黄色预警</source>
         <translation>Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="90"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="95"/>
         <source>橙色预警</source>
         <translation>Orange warning</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="91"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="96"/>
         <source>高风险警报</source>
         <translation>High-risk alert</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="108"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="113"/>
         <source>在管</source>
         <translation>Managed</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="109"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="114"/>
         <source>脱管</source>
         <translation>Lost contact</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="110"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="115"/>
         <source>已撤管</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="121"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="126"/>
         <source>上门走访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="122"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="127"/>
         <source>电话核查</source>
         <translation>Phone check</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="123"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="128"/>
         <source>视频签到</source>
         <translation>Video check-in</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="124"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="129"/>
         <source>到所报到</source>
         <translation>Station check-in</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="134"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="139"/>
         <source>待签收</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="135"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="140"/>
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="136"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="141"/>
         <source>已处置</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="137"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="142"/>
         <source>已升级</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="146"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="151"/>
         <source>待审批</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="147"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="152"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="148"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="153"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="149"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="154"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="155"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="160"/>
         <source>漏管（走访逾期）</source>
         <translation>Missed (visit overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="156"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="161"/>
         <source>脱管（失去联系）</source>
         <translation>Lost contact</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="161"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="166"/>
         <source>待检查</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="162"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="167"/>
         <source>已检查</source>
         <translation>Checked</translation>
     </message>
@@ -5552,7 +6067,7 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/services/dispatch_errors.py" line="53"/>
-        <location filename="../../app/services/item_records.py" line="41"/>
+        <location filename="../../app/services/item_records.py" line="50"/>
         <source>请填写{what}。</source>
         <translation>Enter {what}.</translation>
     </message>
@@ -5583,121 +6098,121 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/services/keyperson_common.py" line="27"/>
-        <source>{name}已撤管，不能再{action}。如需重新列管，请联系审批领导。</source>
-        <translation>{name} has been removed from control; you can no longer {action}. To list them again, contact an approving leader.</translation>
+        <source>{name}已撤管，不能再{action}。如需重新列管，请按身份证号重新登记（原档案和历史记录保留）。</source>
+        <translation>{name} has been removed from supervision and cannot be given a {action}. To supervise again, register the ID number again (the file and its history are kept).</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="30"/>
+        <location filename="../../app/services/keyperson_common.py" line="31"/>
         <source>{name}目前有未处置的高风险警报（{level}），不能申请撤管。请先处置警报。</source>
         <translation>{name} has an open high-risk alert ({level}); removal cannot be requested. Handle the alert first.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="33"/>
+        <location filename="../../app/services/keyperson_common.py" line="34"/>
         <source>{name}已有一份待审批的撤管申请（{at}由{by}提出），不能重复申请。</source>
         <translation>{name} already has a pending removal request (made on {at} by {by}).</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="36"/>
+        <location filename="../../app/services/keyperson_common.py" line="37"/>
         <source>该撤管申请已由{by}于{at}{decision}，不能再次审批。</source>
         <translation>This removal request was already decided by {by} on {at} ({decision}).</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="39"/>
+        <location filename="../../app/services/keyperson_common.py" line="40"/>
         <source>请填写撤管理由。</source>
         <translation>Enter the reason for removal.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="40"/>
+        <location filename="../../app/services/keyperson_common.py" line="41"/>
         <source>请填写审批意见。</source>
         <translation>Enter the decision notes.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="41"/>
+        <location filename="../../app/services/keyperson_common.py" line="42"/>
         <source>撤管须至少附一项证明材料，请在材料清单中勾选已提交的材料。</source>
         <translation>Removal needs at least one supporting document: tick the documents submitted.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="44"/>
+        <location filename="../../app/services/keyperson_common.py" line="45"/>
         <source>人工调整预警等级必须填写理由。</source>
         <translation>A manual warning level needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="45"/>
+        <location filename="../../app/services/keyperson_common.py" line="46"/>
         <source>该预警已{state}，不能再{action}。{hint}</source>
         <translation>This warning is already {state}; you can no longer {action}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="46"/>
+        <location filename="../../app/services/keyperson_common.py" line="47"/>
         <source>请填写处置情况。</source>
         <translation>Enter the action taken.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="47"/>
+        <location filename="../../app/services/keyperson_common.py" line="48"/>
         <source>{name}的“{role}”已由{keeper}担任，请编辑该管控人而不是重复添加。</source>
         <translation>{keeper} is already &quot;{role}&quot; for {name}: edit that keeper instead of adding another.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="50"/>
+        <location filename="../../app/services/keyperson_common.py" line="51"/>
         <source>没有名为“{role}”的管控人角色。</source>
         <translation>No keeper role named &quot;{role}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="51"/>
+        <location filename="../../app/services/keyperson_common.py" line="52"/>
         <source>照片有 {size} KB，超过了 {max} KB 的上限。请压缩后再上传。</source>
         <translation>The photo is {size} KB, over the {max} KB limit. Compress it and upload again.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="54"/>
+        <location filename="../../app/services/keyperson_common.py" line="55"/>
         <source>只能上传 JPEG 或 PNG 格式的照片。</source>
         <translation>Only JPEG or PNG photos can be uploaded.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="55"/>
+        <location filename="../../app/services/keyperson_common.py" line="56"/>
         <source>该检查任务已由{by}于{at}完成，不能重复检查。</source>
         <translation>This check was already completed by {by} on {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/keyperson_common.py" line="56"/>
+        <location filename="../../app/services/keyperson_common.py" line="57"/>
         <source>请填写检查情况。</source>
         <translation>Enter the findings.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="21"/>
+        <location filename="../../app/services/publicity_common.py" line="22"/>
         <source>“{title}”第{no}版尚未审核批准（当前状态：{state}），不能发布。只有经审核批准的版本才能发布。</source>
         <translation>Version {no} of &quot;{title}&quot; is not approved (status: {state}) and cannot be published. Only approved versions can be published.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="25"/>
+        <location filename="../../app/services/publicity_common.py" line="26"/>
         <source>不能审批本人起草或修改过的稿件（“{title}”第{no}版），请由其他有审批权限的领导审批。</source>
         <translation>You cannot approve a draft you wrote or edited (&quot;{title}&quot;, version {no}). Another leader with approval rights must approve it.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="29"/>
+        <location filename="../../app/services/publicity_common.py" line="30"/>
         <source>“{title}”第{no}版{state}，内容不能修改。{hint}</source>
         <translation>Version {no} of &quot;{title}&quot; is {state}; its content cannot be changed. {hint}</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="30"/>
+        <location filename="../../app/services/publicity_common.py" line="31"/>
         <source>“{title}”已有第{no}版（{state}）正在办理，请在该版本上继续，不能再另建新版本。</source>
         <translation>&quot;{title}&quot; already has version {no} in progress ({state}). Continue with that version; a new version cannot be started.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="33"/>
+        <location filename="../../app/services/publicity_common.py" line="34"/>
         <source>{channel}稿件共 {length} 字，超过了{channel} {max} 字的上限，未发布。请减少所选条目或删减文字后再发布。</source>
         <translation>The {channel} text has {length} characters, over the {channel} limit of {max}; not published. Select fewer items or shorten the text, then publish again.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="37"/>
+        <location filename="../../app/services/publicity_common.py" line="38"/>
         <source>请至少选择一条已审核批准的服务规则或便民措施。</source>
         <translation>Select at least one approved service rule or convenience measure.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="38"/>
+        <location filename="../../app/services/publicity_common.py" line="39"/>
         <source>{channel}稿件内容为空，不能发布。</source>
         <translation>The {channel} text is empty and cannot be published.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="39"/>
+        <location filename="../../app/services/publicity_common.py" line="40"/>
         <source>未知的发布渠道“{channel}”。</source>
         <translation>Unknown publication channel &quot;{channel}&quot;.</translation>
     </message>
@@ -5718,77 +6233,92 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/services/item_records.py" line="40"/>
+        <source>您经办过“{item}”（收件、受理、审核或补正），不能再审批本事项；请由其他审批领导审批。</source>
+        <translation>You handled &quot;{item}&quot; (receipt, acceptance, review or supplement) and cannot approve it; another approver must decide.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/item_records.py" line="43"/>
+        <source>只有“无犯罪记录证明”在查有犯罪记录时才“不予出具”；“{item}”请用“不予受理/退回”。</source>
+        <translation>Only a no-criminal-record certificate is &quot;refused&quot; when a record is found; for &quot;{item}&quot; use &quot;Reject/return&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/item_records.py" line="46"/>
+        <source>“{item}”没有经审批领导作出“不予出具”的决定，不能打印不予出具通知书。</source>
+        <translation>No approver has decided to refuse &quot;{item}&quot;: the refusal notice cannot be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/item_records.py" line="49"/>
         <source>“{item}”不出具证明。</source>
         <translation>&quot;{item}&quot; issues no certificate.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="42"/>
+        <location filename="../../app/services/item_records.py" line="51"/>
         <source>民警{officer}不属于{unit}，不能分派给他。</source>
         <translation>Officer {officer} is not in {unit} and cannot be assigned.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="43"/>
+        <location filename="../../app/services/item_records.py" line="52"/>
         <source>找不到该民警，或其账号已停用。</source>
         <translation>Officer not found, or the account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="44"/>
+        <location filename="../../app/services/item_records.py" line="53"/>
         <source>评价应为 1 至 5 分，收到的是“{score}”。</source>
         <translation>A rating must be 1 to 5 points; got &quot;{score}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="45"/>
+        <location filename="../../app/services/item_records.py" line="54"/>
         <source>事项尚未办结（当前为“{state}”），还不能评价。</source>
         <translation>The request is not finished yet (status &quot;{state}&quot;) and cannot be rated.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="48"/>
+        <location filename="../../app/services/item_records.py" line="57"/>
         <source>该事项已评价过（{score} 分），每个事项只能评价一次。</source>
         <translation>This request was already rated ({score} points); each request can be rated once.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="51"/>
+        <location filename="../../app/services/item_records.py" line="60"/>
         <source>事项“{item}”已停用，不能受理。</source>
         <translation>Request type &quot;{item}&quot; is disabled and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="52"/>
+        <location filename="../../app/services/item_records.py" line="61"/>
         <source>请勾选尚缺的材料，一次告知群众需要补正的全部材料。</source>
         <translation>Tick the missing documents: tell the citizen everything that is missing at once.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="55"/>
+        <location filename="../../app/services/item_records.py" line="64"/>
         <source>无法读取网上申报文件“{name}”：{detail}</source>
         <translation>Cannot read the online application file &quot;{name}&quot;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="56"/>
+        <location filename="../../app/services/item_records.py" line="65"/>
         <source>该回访已于{at}由{by}登记结果，不能重复登记。</source>
         <translation>This follow-up was already recorded by {by} on {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="59"/>
+        <location filename="../../app/services/item_records.py" line="68"/>
         <source>身份证号有误：{detail}</source>
         <translation>Invalid ID number: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="60"/>
+        <location filename="../../app/services/item_records.py" line="69"/>
         <source>请输入完整的受理编号、18位身份证号或11位手机号。</source>
         <translation>Enter a full request no., 18-digit ID number or 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="63"/>
-        <location filename="../../app/services/publicity_common.py" line="40"/>
+        <location filename="../../app/services/item_records.py" line="72"/>
+        <location filename="../../app/services/publicity_common.py" line="41"/>
         <source>统计期间有误：{detail}</source>
         <translation>Invalid statistics period: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/services/item_records.py" line="64"/>
+        <location filename="../../app/services/item_records.py" line="73"/>
         <source>年份应在 2000 至 2100 之间。</source>
         <translation>The year must be between 2000 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../app/services/publicity_common.py" line="41"/>
+        <location filename="../../app/services/publicity_common.py" line="42"/>
         <source>请选择两个不同的版本进行比较。</source>
         <translation>Select two different versions to compare.</translation>
     </message>
@@ -5877,6 +6407,126 @@ Recipients: {4}</translation>
         <source>请选择本次意见征集中的一个选项。</source>
         <translation>Choose one of the survey options.</translation>
     </message>
+    <message>
+        <location filename="../../app/models/db.py" line="39"/>
+        <source>与数据库的连接中断，本次操作未完成。已填写的内容仍保留，请待状态栏显示“已连接”后再试一次。</source>
+        <translation>The connection to the database was lost and this operation was not completed. What you entered is kept: try again when the status bar shows &quot;Connected&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/models/db.py" line="43"/>
+        <source>数据库正忙（其他工作站正在保存同一批数据），本次操作未保存，请稍后再试一次。</source>
+        <translation>The database is busy (another workstation is saving the same data): this operation was not saved. Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/models/db.py" line="44"/>
+        <source>数据库所在的磁盘已满，本次操作未保存，原有数据不受影响。请联系系统管理员释放磁盘空间后再试。</source>
+        <translation>The database&apos;s disk is full: this operation was not saved and existing data is unaffected. Ask the administrator to free disk space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/models/db.py" line="47"/>
+        <source>读写数据库文件出错，本次操作未保存，原有数据不受影响。请联系系统管理员检查磁盘。</source>
+        <translation>Error reading or writing the database file: this operation was not saved and existing data is unaffected. Ask the administrator to check the disk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="37"/>
+        <source>备份文件“{file}”的校验值不符（文件已损坏或被改动），已拒绝恢复，数据库保持原样。</source>
+        <translation>The checksum of backup &quot;{file}&quot; does not match (damaged or altered): restore refused, the database is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="40"/>
+        <source>找不到备份文件“{file}”的校验清单（{manifest}），无法确认备份完好，已拒绝恢复。</source>
+        <translation>The manifest of backup &quot;{file}&quot; ({manifest}) is missing, so the backup cannot be verified: restore refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="43"/>
+        <source>找不到备份文件“{file}”。</source>
+        <translation>Backup file &quot;{file}&quot; not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="44"/>
+        <source>这是 {backup} 数据库的备份，不能恢复到 {target} 数据库。</source>
+        <translation>This is a backup of a {backup} database and cannot be restored into a {target} database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="47"/>
+        <source>备份来自更新版本的程序（结构版本 {revisions}），请先升级本程序再恢复。</source>
+        <translation>The backup comes from a newer version of the program (schema {revisions}): upgrade this program before restoring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="50"/>
+        <source>恢复后核对不一致：{detail}。已放弃本次恢复，数据库保持原样。</source>
+        <translation>The check after restoring failed: {detail}. The restore was abandoned and the database is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="53"/>
+        <source>备份或恢复失败：{detail}</source>
+        <translation>Backup or restore failed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="54"/>
+        <source>找不到 PostgreSQL 客户端程序 {tool}，请安装 PostgreSQL 客户端（postgresql-client）。</source>
+        <translation>The PostgreSQL client program {tool} was not found: install the PostgreSQL client (postgresql-client).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/db_health.py" line="22"/>
+        <source>数据库文件“{path}”已损坏（{detail}），不能继续使用。可以从备份恢复。</source>
+        <translation>The database file &quot;{path}&quot; is damaged ({detail}) and cannot be used. It can be restored from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/pg_security/login.py" line="42"/>
+        <source>该账号已停用或已锁定，数据库拒绝登录。请联系系统管理员。</source>
+        <translation>This account is disabled or locked and the database refuses the login. Please contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/pg_security/provision.py" line="25"/>
+        <source>只有 PostgreSQL 数据库需要配置数据库权限（当前是 {backend}）。</source>
+        <translation>Only a PostgreSQL database needs database permissions provisioned (this one is {backend}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/pg_security/provision.py" line="28"/>
+        <source>当前连接的数据库账号 {role} 不能创建角色或不是数据表的所有者。请用执行 db upgrade 的账号运行 db provision。</source>
+        <translation>The connected database account {role} cannot create roles or does not own the tables. Run db provision with the account that ran db upgrade.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="39"/>
+        <source>请输入手机验证器上的动态验证码。</source>
+        <translation>Enter the one-time code from your phone&apos;s authenticator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="40"/>
+        <source>动态验证码或恢复码不正确。</source>
+        <translation>The one-time code or recovery code is not correct.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="41"/>
+        <source>这个动态验证码刚刚已经用过，请等验证器显示下一个验证码后再输入。</source>
+        <translation>This code was just used: wait for the authenticator to show the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="44"/>
+        <source>验证已超时，请重新输入用户名和密码。</source>
+        <translation>The check timed out: enter your user name and password again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="45"/>
+        <source>该账号尚未设置动态验证码。</source>
+        <translation>This account has no one-time code set up.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="46"/>
+        <source>该账号已设置动态验证码。如需更换手机，请联系系统管理员重置。</source>
+        <translation>This account already has a one-time code. To change phones, ask the administrator to reset it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="49"/>
+        <source>您的角色要求使用动态验证码，不能自行停用。</source>
+        <translation>Your role requires a one-time code: you cannot switch it off.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/second_factor.py" line="52"/>
+        <source>动态验证码的密钥无法读取（可能被改动或密钥配置不同），请用恢复码登录或联系系统管理员重置。</source>
+        <translation>The one-time code&apos;s secret cannot be read (altered, or a different key is configured). Log in with a recovery code or ask an administrator to reset it.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
@@ -5906,7 +6556,7 @@ Recipients: {4}</translation>
         <translation>Warning level changed</translation>
     </message>
     <message>
-        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="50"/>
+        <location filename="../../app/views/keyperson/removal_approval_dialog.py" line="54"/>
         <source>撤管审批表</source>
         <translation>Removal approval form</translation>
     </message>
@@ -5944,82 +6594,82 @@ Recipients: {4}</translation>
         <translation>Unit head: get alerts for the unit&apos;s overdue orders</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="37"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="39"/>
         <source>查看重点人员</source>
         <translation>View key persons</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="38"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="40"/>
         <source>登记重点人员</source>
         <translation>Register key persons</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="39"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="41"/>
         <source>修改重点人员信息</source>
         <translation>Edit key persons</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="40"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="42"/>
         <source>导出重点人员</source>
         <translation>Export key persons</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="41"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="43"/>
         <source>导入重点人员</source>
         <translation>Import key persons</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="42"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="44"/>
         <source>打印重点人员名单和报表</source>
         <translation>Print key person lists and reports</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="43"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="45"/>
         <source>维护一人四管管控人</source>
         <translation>Manage keepers</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="44"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="46"/>
         <source>登记走访和签到</source>
         <translation>Log visits and check-ins</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="45"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="47"/>
         <source>登记风险事件</source>
         <translation>Log risk events</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="46"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="48"/>
         <source>人工调整预警等级</source>
         <translation>Set warning levels manually</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="47"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="49"/>
         <source>签收和处置预警</source>
         <translation>Acknowledge and handle warnings</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="48"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="50"/>
         <source>申请撤管</source>
         <translation>Request removal</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="49"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="51"/>
         <source>审批撤管</source>
         <translation>Approve removal</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="50"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="52"/>
         <source>漏管脱管检查与追责</source>
         <translation>Lapse checks and accountability</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="51"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="53"/>
         <source>查看重点人员统计和图表</source>
         <translation>View key person statistics and charts</translation>
     </message>
     <message>
-        <location filename="../../app/models/keyperson_permissions.py" line="52"/>
+        <location filename="../../app/models/keyperson_permissions.py" line="54"/>
         <source>配置积分规则、走访周期和人员类别</source>
         <translation>Configure score rules, visit intervals and categories</translation>
     </message>
@@ -6253,73 +6903,52 @@ Recipients: {4}</translation>
         <translation>Versions, approval and publication of counter service rules and convenience measures, and publicity material for every channel.</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="59"/>
         <location filename="../../app/views/publicity/sections.py" line="50"/>
         <source>服务规则与便民措施</source>
         <translation>Rules and measures</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="60"/>
         <location filename="../../app/views/publicity/sections.py" line="51"/>
         <source>发布记录</source>
         <translation>Publications</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="61"/>
         <location filename="../../app/views/publicity/sections.py" line="53"/>
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="62"/>
         <location filename="../../app/views/publicity/sections.py" line="55"/>
         <source>公开数据</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="67"/>
+        <location filename="../../app/views/platforms.py" line="61"/>
         <source>民生警务</source>
         <translation>Citizen Services</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="69"/>
+        <location filename="../../app/views/platforms.py" line="63"/>
         <source>群众来窗、网上、电话办理的各类事项：受理、流转、短信告知、回执和证明。</source>
         <translation>Citizen requests at the counter, online or by phone: intake, routing, SMS updates, receipts and certificates.</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="73"/>
-        <source>事项受理</source>
-        <translation>Intake</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/platforms.py" line="74"/>
-        <source>办理进度查询</source>
-        <translation>Progress lookup</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/platforms.py" line="75"/>
-        <source>满意度回访</source>
-        <translation>Satisfaction follow-up</translation>
-    </message>
-    <message>
         <location filename="../../app/views/citizen/sections.py" line="81"/>
-        <location filename="../../app/views/platforms.py" line="76"/>
         <source>时限督办</source>
         <translation>Deadline watch</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="81"/>
+        <location filename="../../app/views/platforms.py" line="69"/>
         <source>重点人员管控</source>
         <translation>Key Persons</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="83"/>
+        <location filename="../../app/views/platforms.py" line="71"/>
         <source>一人四管、走访签到、风险积分、蓝黄橙预警、漏管脱管检查和撤管审批。</source>
         <translation>Four-keeper teams, visits and check-ins, risk scores, blue/yellow/orange warnings, lapse checks and removal approval.</translation>
     </message>
     <message>
         <location filename="../../app/views/keyperson/sections.py" line="83"/>
-        <location filename="../../app/views/platforms.py" line="85"/>
         <source>重点人员档案</source>
         <translation>Key persons</translation>
     </message>
@@ -6330,7 +6959,6 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/views/keyperson/sections.py" line="86"/>
-        <location filename="../../app/views/platforms.py" line="86"/>
         <source>走访与签到</source>
         <translation>Visits</translation>
     </message>
@@ -6361,7 +6989,6 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/views/keyperson/sections.py" line="85"/>
-        <location filename="../../app/views/platforms.py" line="87"/>
         <source>预警</source>
         <translation>Warnings</translation>
     </message>
@@ -6372,29 +6999,18 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/views/keyperson/sections.py" line="88"/>
-        <location filename="../../app/views/platforms.py" line="88"/>
         <source>撤管审批</source>
         <translation>Removal approval</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="93"/>
+        <location filename="../../app/views/platforms.py" line="75"/>
         <source>指挥调度</source>
         <translation>Command and Dispatch</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="95"/>
+        <location filename="../../app/views/platforms.py" line="77"/>
         <source>警令下达与签收、集群战役、事件时间线和勤务状态看板。</source>
         <translation>Issuing and acknowledging orders, joint operations, incident timelines and the duty status board.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/platforms.py" line="97"/>
-        <source>警令通知</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/platforms.py" line="98"/>
-        <source>集群战役</source>
-        <translation>Joint operations</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch/sections.py" line="42"/>
@@ -6413,39 +7029,30 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch/sections.py" line="45"/>
-        <location filename="../../app/views/platforms.py" line="99"/>
         <source>勤务看板</source>
         <translation>Duty board</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="104"/>
+        <location filename="../../app/views/platforms.py" line="81"/>
         <source>警务保障</source>
         <translation>Officer Support</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="106"/>
+        <location filename="../../app/views/platforms.py" line="83"/>
         <source>人事、请销假、加班调休、排班、装备、车辆、经费、体检、培训、奖惩、帮扶、维权、通知与征集。</source>
         <translation>Personnel, leave, overtime and time off, rosters, equipment, vehicles, funds, health checks, training, awards and discipline, welfare, officers&apos; rights, notices and surveys.</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="111"/>
         <location filename="../../app/views/support/sections.py" line="113"/>
         <source>人事档案</source>
         <translation>Personnel files</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="112"/>
         <location filename="../../app/views/support/sections.py" line="117"/>
         <source>请销假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../app/views/platforms.py" line="113"/>
-        <source>装备与车辆</source>
-        <translation>Equipment and vehicles</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/platforms.py" line="114"/>
         <location filename="../../app/views/support/sections.py" line="168"/>
         <source>通知公告与意见征集</source>
         <translation>Notices and surveys</translation>
@@ -6850,36 +7457,41 @@ Recipients: {4}</translation>
     </message>
     <message>
         <location filename="../../app/models/service_item.py" line="135"/>
+        <source>查有犯罪记录，不予出具</source>
+        <translation>Record found: refuse</translation>
+    </message>
+    <message>
+        <location filename="../../app/models/service_item.py" line="142"/>
         <source>不予受理/退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../app/models/service_item.py" line="143"/>
+        <location filename="../../app/models/service_item.py" line="150"/>
         <source>出件</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../../app/models/service_item.py" line="151"/>
+        <location filename="../../app/models/service_item.py" line="158"/>
         <source>收件</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../app/models/service_item.py" line="152"/>
+        <location filename="../../app/models/service_item.py" line="159"/>
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../app/models/service_item.py" line="153"/>
+        <location filename="../../app/models/service_item.py" line="160"/>
         <source>评价</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../app/models/service_item.py" line="154"/>
+        <location filename="../../app/models/service_item.py" line="161"/>
         <source>打印证明</source>
         <translation>Print certificate</translation>
     </message>
     <message>
-        <location filename="../../app/models/service_item.py" line="155"/>
+        <location filename="../../app/models/service_item.py" line="162"/>
         <source>重算期限</source>
         <translation>Recalculate due date</translation>
     </message>
@@ -6937,6 +7549,11 @@ Recipients: {4}</translation>
         <location filename="../../app/views/citizen/item_action_dialogs.py" line="37"/>
         <source>审批通过后事项即办结，并可打印证明。</source>
         <translation>Approval completes the request; the certificate can then be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/citizen/item_action_dialogs.py" line="38"/>
+        <source>查询发现申请人有犯罪记录：不予出具无犯罪记录证明，事项办结为“不予受理/已退回”，并可打印《不予出具无犯罪记录证明通知书》。短信只告知群众到窗口领取书面通知。</source>
+        <translation>A criminal record was found: the certificate is refused, the item ends as &quot;Rejected/returned&quot;, and the refusal notice can be printed. The text message only asks the citizen to collect the written notice at the window.</translation>
     </message>
 </context>
 <context>
