@@ -186,7 +186,7 @@ class PdfPreviewDialog(QDialog):
         super().showEvent(event)
         if not self._fitted:  # first show: the viewport has its real width only now
             self._fitted = True
-            QTimer.singleShot(0, self.fit_width)
+            QTimer.singleShot(0, self, self.fit_width)  # with the dialog as context: dropped if it is deleted first
 
     # -- navigation and zoom ----------------------------------------------------------------------
     def page_count(self) -> int:
